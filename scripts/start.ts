@@ -1,0 +1,44 @@
+// `pnpm start`: the built apps in production mode (run `pnpm build` first).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { repoRoot, start, stopAll, waitFor } from './lib/processes.ts';
+
+const apiPort = process.env.API_PORT ?? '4000';
+const apiUrl = process.env.API_URL ?? `http://localhost:${apiPort}`;
+const apps = [
+  ['portal', process.env.PORTAL_PORT ?? '3000'],
+  ['admin', process.env.ADMIN_PORT ?? '3100'],
+] as const;
+
+for (const [name] of apps) {
+  if (!existsSync(resolve(repoRoot, `apps/${name}/build/index.js`))) {
+    console.error(`apps/${name} is not built: run \`pnpm build\` first.`);
+    process.exit(1);
+  }
+}
+
+start({
+  name: 'api',
+  cwd: 'apps/api',
+  command: process.execPath,
+  args: ['src/main.ts'],
+  env: { PORT: apiPort, NODE_ENV: 'production' },
+});
+
+try {
+  await waitFor(`${apiUrl}/ready`);
+} catch (error) {
+  console.error(String(error));
+  stopAll(1);
+}
+
+for (const [name, port] of apps) {
+  start({
+    name,
+    cwd: `apps/${name}`,
+    command: process.execPath,
+    args: ['build'],
+    env: { PORT: port, API_URL: apiUrl, NODE_ENV: 'production' },
+  });
+}
+console.log(`Klimakommuner: portal http://localhost:3000 · admin http://localhost:3100 · API ${apiUrl}`);
