@@ -1,0 +1,106 @@
+import { StandardSchemaV1Error, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
+/** A field problem as clients see it in `error.data.issues`. */
+export interface InputIssue {
+  readonly path: readonly string[];
+  readonly message: string;
+}
+
+/**
+ * How tagged domain errors (`{ _tag, message }`) reach clients. Later issues add their tags here;
+ * a tag that is not listed is treated as a bug (INTERNAL_SERVER_ERROR), never shown as is.
+ */
+export const codeByTag: Readonly<Record<string, TRPC_ERROR_CODE_KEY>> = {
+  NotFound: 'NOT_FOUND',
+  InvalidCursor: 'BAD_REQUEST',
+  CursorDecodeError: 'BAD_REQUEST',
+  MembershipOverlap: 'UNPROCESSABLE_CONTENT',
+  MembershipEndsBeforeStart: 'UNPROCESSABLE_CONTENT',
+  InvalidMunicipalityNumber: 'UNPROCESSABLE_CONTENT',
+  MunicipalityCountyMismatch: 'UNPROCESSABLE_CONTENT',
+  StaleVersion: 'CONFLICT',
+  Unauthenticated: 'UNAUTHORIZED',
+  SessionExpired: 'UNAUTHORIZED',
+  Forbidden: 'FORBIDDEN',
+  RateLimited: 'TOO_MANY_REQUESTS',
+};
+
+/** Tags whose error concerns one input field: the client gets it as an issue with that path. */
+const fieldByTag: Readonly<Record<string, string>> = {
+  InvalidCursor: 'cursor',
+  CursorDecodeError: 'cursor',
+};
+
+export const GENERIC_MESSAGE = 'Noe gikk galt på serveren. Prøv igjen senere.';
+
+const tagOf = (value: unknown): string | undefined =>
+  typeof value === 'object' && value !== null && '_tag' in value && typeof value._tag === 'string'
+    ? value._tag
+    : undefined;
+
+const messageOf = (value: unknown): string | undefined =>
+  typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string'
+    ? value.message
+    : undefined;
+
+/** A domain error carried in a TRPCError, so the formatter can expose its tag and field. */
+export class DomainError extends TRPCError {
+  readonly tag: string;
+  constructor(code: TRPC_ERROR_CODE_KEY, tag: string, message: string, cause: unknown) {
+    super({ code, message, cause });
+    this.tag = tag;
+  }
+}
+
+/** Turns anything a procedure throws into the TRPCError a client may see. */
+export const toTRPCError = (error: unknown): TRPCError => {
+  if (error instanceof TRPCError) return error;
+  const tag = tagOf(error);
+  const code = tag === undefined ? undefined : codeByTag[tag];
+  if (tag !== undefined && code !== undefined) {
+    return new DomainError(code, tag, messageOf(error) ?? tag, error);
+  }
+  return new TRPCError({
+    code: 'INTERNAL_SERVER_ERROR',
+    message: GENERIC_MESSAGE,
+    cause: error instanceof Error ? error : new Error(String(tag ?? error)),
+  });
+};
+
+export const notFound = (message: string): TRPCError =>
+  new DomainError('NOT_FOUND', 'NotFound', message, undefined);
+
+const pathSegment = (segment: unknown): string =>
+  String(typeof segment === 'object' && segment !== null && 'key' in segment ? segment.key : segment);
+
+/** The field issues of an error, or null when it is not about the input. */
+export const issuesOf = (error: TRPCError): InputIssue[] | null => {
+  const cause = error.cause;
+  if (cause instanceof StandardSchemaV1Error) {
+    return cause.issues.map((issue) => ({
+      path: (issue.path ?? []).map(pathSegment),
+      message: issue.message,
+    }));
+  }
+  if (error instanceof DomainError) {
+    const field = fieldByTag[error.tag];
+    if (field !== undefined) return [{ path: [field], message: error.message }];
+  }
+  return null;
+};
+
+export const describeIssues = (issues: readonly InputIssue[]): string =>
+  `Ugyldig forespørsel: ${issues
+    .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+    .join(' ')}`;
+
+/** Masks the password in connection strings (`postgres://user:secret@host` → `user:***@`). */
+export const maskSecrets = (text: string): string =>
+  text.replace(/(\w+:\/\/[^:/\s]*:)[^@\s]*@/g, '$1***@');
+
+/** Logs an unexpected error on the server, with passwords in connection strings masked. */
+export const logUnexpected = (path: string | undefined, error: TRPCError): void => {
+  const cause = error.cause ?? error;
+  const text = cause.stack ?? `${cause.name}: ${cause.message}`;
+  console.error(`[api] ${path ?? '(no procedure)'} failed: ${maskSecrets(text)}`);
+};

@@ -1,0 +1,65 @@
+import { Effect, Schema, type SchemaIssue } from 'effect';
+
+/**
+ * Input schemas of the public procedures. The encoded side is what a client sends (plain JSON),
+ * the decoded side what a procedure receives; unknown keys are ignored, not rejected.
+ */
+
+const expected: Record<string, string> = {
+  String: 'Må være tekst.',
+  Number: 'Må være et tall.',
+  Boolean: 'Må være true eller false.',
+  Objects: 'Må være et objekt.',
+};
+
+// Norwegian messages for the issues that are not filters (missing key, wrong type, …).
+const leafHook: SchemaIssue.LeafHook = (issue) => {
+  switch (issue._tag) {
+    case 'MissingKey':
+      return 'Feltet må fylles ut.';
+    case 'InvalidType':
+      return expected[issue.ast._tag] ?? 'Har feil type.';
+    case 'UnexpectedKey':
+      return 'Feltet er ukjent.';
+    default:
+      return 'Ugyldig verdi.';
+  }
+};
+
+const standard = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
+  Schema.toStandardSchemaV1(schema, { leafHook });
+
+const text = (max: number) =>
+  Schema.String.check(Schema.isMaxLength(max, { message: `Kan ikke være lengre enn ${max} tegn.` }));
+
+export const Slug = Schema.String.check(
+  Schema.isMinLength(1, { message: 'Må fylles ut.' }),
+  Schema.isMaxLength(100, { message: 'Kan ikke være lengre enn 100 tegn.' }),
+  Schema.isPattern(/^[a-z0-9-]+$/, {
+    message: 'Kan bare inneholde små bokstaver a–z, sifre og bindestrek.',
+  }),
+);
+
+export const CountyNumber = Schema.String.check(
+  Schema.isPattern(/^[0-9]{2}$/, { message: 'Må være et fylkesnummer med to sifre.' }),
+);
+
+export const Limit = Schema.Int.check(
+  Schema.isBetween({ minimum: 1, maximum: 500 }, { message: 'Må være et heltall fra 1 til 500.' }),
+);
+
+export const DEFAULT_LIMIT = 50;
+
+export const BySlug = standard(Schema.Struct({ slug: Slug }));
+
+export const MunicipalityFilter = Schema.Struct({
+  organisation: Schema.optionalKey(Slug),
+  county: Schema.optionalKey(CountyNumber),
+  q: Schema.optionalKey(text(100)),
+  membersOnly: Schema.optionalKey(Schema.Boolean),
+  limit: Limit.pipe(Schema.withDecodingDefaultKey(Effect.succeed(DEFAULT_LIMIT))),
+  cursor: Schema.optionalKey(text(200)),
+});
+
+/** The whole input may be left out: `municipalities.list()` lists the first page of all. */
+export const ListMunicipalities = standard(Schema.UndefinedOr(MunicipalityFilter));

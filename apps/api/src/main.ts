@@ -1,0 +1,55 @@
+import { DatabaseLockedError, dbConfigFromEnv } from '@klimakommuner/db';
+import { maskSecrets } from './errors.ts';
+import { startServer } from './server.ts';
+
+const port = Number.parseInt(process.env.PORT ?? '4000', 10);
+const host = process.env.HOST?.trim() || '0.0.0.0';
+const dbConfig = dbConfigFromEnv();
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got «${process.env.PORT}».`);
+  process.exit(1);
+}
+
+// Says which database without printing DATABASE_URL (its password): engine and host only.
+const describeDatabase = (): string => {
+  if (dbConfig.databaseUrl) {
+    try {
+      const url = new URL(dbConfig.databaseUrl);
+      return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+    } catch {
+      return 'PostgreSQL (DATABASE_URL)';
+    }
+  }
+  return `embedded PGlite in ${dbConfig.pgliteDir}`;
+};
+
+try {
+  const server = await startServer({ port, host, dbConfig });
+  console.log(`API listening on http://localhost:${server.port} (database: ${describeDatabase()})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    // Closing the database releases the PGlite lock for the next start.
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+} catch (error) {
+  if (error instanceof DatabaseLockedError) {
+    console.error(error.message);
+  } else {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`API failed to start: ${maskSecrets(text)}`);
+  }
+  process.exit(1);
+}
