@@ -24,17 +24,20 @@ export interface ApiClientOptions {
 }
 
 /** A typed client for the API at `url` (its origin, without `/trpc`). Plain JSON, no transformer. */
-export const createApiClient = (url: string, options: ApiClientOptions = {}) =>
-  createTRPCClient<AppRouter>({
+export const createApiClient = (url: string, options: ApiClientOptions = {}) => {
+  // tRPC's fetch type differs from the DOM's only in optional-property strictness.
+  const customFetch = options.fetch;
+  return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: `${url.replace(/\/+$/, '')}/trpc`,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(customFetch ? { fetch: (input, init) => customFetch(input, init as RequestInit) } : {}),
         ...(options.headers ? { headers: options.headers } : {}),
         maxURLLength: 4000,
       }),
     ],
   });
+};
 
 /** Whether `error` came from this API (a tRPC error response, or a failed request). */
 export const isApiError = (error: unknown): error is ApiError => isTRPCClientError<AppRouter>(error);

@@ -13,7 +13,6 @@ export interface InputIssue {
 export const codeByTag: Readonly<Record<string, TRPC_ERROR_CODE_KEY>> = {
   NotFound: 'NOT_FOUND',
   InvalidCursor: 'BAD_REQUEST',
-  CursorDecodeError: 'BAD_REQUEST',
   MembershipOverlap: 'UNPROCESSABLE_CONTENT',
   MembershipEndsBeforeStart: 'UNPROCESSABLE_CONTENT',
   InvalidMunicipalityNumber: 'UNPROCESSABLE_CONTENT',
@@ -28,7 +27,6 @@ export const codeByTag: Readonly<Record<string, TRPC_ERROR_CODE_KEY>> = {
 /** Tags whose error concerns one input field: the client gets it as an issue with that path. */
 const fieldByTag: Readonly<Record<string, string>> = {
   InvalidCursor: 'cursor',
-  CursorDecodeError: 'cursor',
 };
 
 export const GENERIC_MESSAGE = 'Noe gikk galt på serveren. Prøv igjen senere.';

@@ -1,5 +1,6 @@
 import {
   getMunicipality,
+  InvalidCursorError,
   getOrganisation,
   listCounties,
   listMunicipalities,
@@ -14,7 +15,7 @@ import type {
   Page,
 } from '@klimakommuner/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { notFound } from './errors.ts';
+import { DomainError, notFound } from './errors.ts';
 import { BySlug, DEFAULT_LIMIT, ListMunicipalities } from './inputs.ts';
 import { publicProcedure, router } from './trpc.ts';
 
@@ -39,7 +40,12 @@ const municipalities = {
     .input(ListMunicipalities)
     .query(
       ({ ctx, input }): Promise<Page<MunicipalityListItem>> =>
-        listMunicipalities(ctx.db, input ?? { limit: DEFAULT_LIMIT }, ctx.today()),
+        listMunicipalities(ctx.db, input ?? { limit: DEFAULT_LIMIT }, ctx.today()).catch(
+          (error: unknown) => {
+            if (!(error instanceof InvalidCursorError)) throw error;
+            throw new DomainError('BAD_REQUEST', 'InvalidCursor', 'Ugyldig sidemarkør.', error);
+          },
+        ),
     ),
   get: publicProcedure.input(BySlug).query(async ({ ctx, input }): Promise<MunicipalityDetail> => {
     const found = await getMunicipality(ctx.db, input.slug, ctx.today());
