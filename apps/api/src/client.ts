@@ -2,8 +2,8 @@
 // runtime, so everything from the server side is imported as a type only.
 import {
   createTRPCClient,
-  httpBatchLink,
   type HTTPHeaders,
+  httpBatchLink,
   isTRPCClientError,
   TRPCClientError,
 } from '@trpc/client';
@@ -40,7 +40,8 @@ export const createApiClient = (url: string, options: ApiClientOptions = {}) => 
 };
 
 /** Whether `error` came from this API (a tRPC error response, or a failed request). */
-export const isApiError = (error: unknown): error is ApiError => isTRPCClientError<AppRouter>(error);
+export const isApiError = (error: unknown): error is ApiError =>
+  isTRPCClientError<AppRouter>(error);
 
 /** The tRPC code of an API error (`'NOT_FOUND'`, `'BAD_REQUEST'`, …), or null. */
 export const apiErrorCode = (error: unknown): string | null =>

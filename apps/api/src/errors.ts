@@ -1,4 +1,4 @@
-import { StandardSchemaV1Error, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { StandardSchemaV1Error, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 
 /** A field problem as clients see it in `error.data.issues`. */
 export interface InputIssue {
@@ -37,7 +37,10 @@ const tagOf = (value: unknown): string | undefined =>
     : undefined;
 
 const messageOf = (value: unknown): string | undefined =>
-  typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string'
+  typeof value === 'object' &&
+  value !== null &&
+  'message' in value &&
+  typeof value.message === 'string'
     ? value.message
     : undefined;
 
@@ -69,7 +72,9 @@ export const notFound = (message: string): TRPCError =>
   new DomainError('NOT_FOUND', 'NotFound', message, undefined);
 
 const pathSegment = (segment: unknown): string =>
-  String(typeof segment === 'object' && segment !== null && 'key' in segment ? segment.key : segment);
+  String(
+    typeof segment === 'object' && segment !== null && 'key' in segment ? segment.key : segment,
+  );
 
 /** The field issues of an error, or null when it is not about the input. */
 export const issuesOf = (error: TRPCError): InputIssue[] | null => {

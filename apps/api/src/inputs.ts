@@ -30,7 +30,9 @@ const standard = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
   Schema.toStandardSchemaV1(schema, { leafHook });
 
 const text = (max: number) =>
-  Schema.String.check(Schema.isMaxLength(max, { message: `Kan ikke være lengre enn ${max} tegn.` }));
+  Schema.String.check(
+    Schema.isMaxLength(max, { message: `Kan ikke være lengre enn ${max} tegn.` }),
+  );
 
 export const Slug = Schema.String.check(
   Schema.isMinLength(1, { message: 'Må fylles ut.' }),

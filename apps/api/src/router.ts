@@ -1,7 +1,7 @@
 import {
   getMunicipality,
-  InvalidCursorError,
   getOrganisation,
+  InvalidCursorError,
   listCounties,
   listMunicipalities,
   listOrganisations,
@@ -36,17 +36,15 @@ const organisations = {
 } satisfies TRPCRouterRecord;
 
 const municipalities = {
-  list: publicProcedure
-    .input(ListMunicipalities)
-    .query(
-      ({ ctx, input }): Promise<Page<MunicipalityListItem>> =>
-        listMunicipalities(ctx.db, input ?? { limit: DEFAULT_LIMIT }, ctx.today()).catch(
-          (error: unknown) => {
-            if (!(error instanceof InvalidCursorError)) throw error;
-            throw new DomainError('BAD_REQUEST', 'InvalidCursor', 'Ugyldig sidemarkør.', error);
-          },
-        ),
-    ),
+  list: publicProcedure.input(ListMunicipalities).query(
+    ({ ctx, input }): Promise<Page<MunicipalityListItem>> =>
+      listMunicipalities(ctx.db, input ?? { limit: DEFAULT_LIMIT }, ctx.today()).catch(
+        (error: unknown) => {
+          if (!(error instanceof InvalidCursorError)) throw error;
+          throw new DomainError('BAD_REQUEST', 'InvalidCursor', 'Ugyldig sidemarkør.', error);
+        },
+      ),
+  ),
   get: publicProcedure.input(BySlug).query(async ({ ctx, input }): Promise<MunicipalityDetail> => {
     const found = await getMunicipality(ctx.db, input.slug, ctx.today());
     if (found === null) throw notFound(`Fant ingen kommune med adressen «${input.slug}».`);

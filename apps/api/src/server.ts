@@ -110,5 +110,10 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
     }).then(() => (owned ? handle.close() : undefined));
     return closing;
   };
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, engine: handle.engine, close };
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    engine: handle.engine,
+    close,
+  };
 };

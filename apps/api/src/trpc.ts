@@ -1,6 +1,6 @@
-import { initTRPC } from '@trpc/server';
 import type { DbHandle } from '@klimakommuner/db';
-import { describeIssues, DomainError, GENERIC_MESSAGE, issuesOf, toTRPCError } from './errors.ts';
+import { initTRPC } from '@trpc/server';
+import { DomainError, describeIssues, GENERIC_MESSAGE, issuesOf, toTRPCError } from './errors.ts';
 
 export interface Ctx {
   readonly db: DbHandle['db'];

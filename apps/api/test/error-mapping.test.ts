@@ -1,12 +1,14 @@
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import type { AddressInfo } from 'node:net';
+import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { publicProcedure, router } from '../src/trpc.ts';
 
 // A router that throws what real procedures may throw, served the way the API serves its own.
 const failing = router({
   tagged: publicProcedure.query(() => {
-    throw Object.assign(new Error('Perioden overlapper et annet medlemskap.'), { _tag: 'MembershipOverlap' });
+    throw Object.assign(new Error('Perioden overlapper et annet medlemskap.'), {
+      _tag: 'MembershipOverlap',
+    });
   }),
   plainTagged: publicProcedure.query(() => {
     throw { _tag: 'StaleVersion', message: 'Noen andre har endret dette.' };

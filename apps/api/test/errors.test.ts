@@ -28,12 +28,18 @@ describe('bad input reaches the client as BAD_REQUEST with field issues', () => 
 
   it('rejects a county that is not two digits and a malformed organisation or q', async () => {
     await expectBadField(() => t.api.municipalities.list.query({ county: 'abc' }), 'county');
-    await expectBadField(() => t.api.municipalities.list.query({ organisation: 'KEN!' }), 'organisation');
+    await expectBadField(
+      () => t.api.municipalities.list.query({ organisation: 'KEN!' }),
+      'organisation',
+    );
     await expectBadField(() => t.api.municipalities.list.query({ q: 'x'.repeat(101) }), 'q');
   });
 
   it('rejects slugs with spaces, empty or missing', async () => {
-    const issues = await expectBadField(() => t.api.municipalities.get.query({ slug: 'as ker' }), 'slug');
+    const issues = await expectBadField(
+      () => t.api.municipalities.get.query({ slug: 'as ker' }),
+      'slug',
+    );
     expect(issues[0]?.message).toMatch(/små bokstaver/);
     await expectBadField(() => t.api.organisations.get.query({ slug: '' }), 'slug');
     const missing = await expectBadField(
@@ -45,7 +51,10 @@ describe('bad input reaches the client as BAD_REQUEST with field issues', () => 
 
   it('rejects a cursor the database cannot decode, naming cursor', async () => {
     await expectBadField(() => t.api.municipalities.list.query({ cursor: 'garbage!!' }), 'cursor');
-    await expectBadField(() => t.api.municipalities.list.query({ cursor: 'x'.repeat(201) }), 'cursor');
+    await expectBadField(
+      () => t.api.municipalities.list.query({ cursor: 'x'.repeat(201) }),
+      'cursor',
+    );
   });
 });
 

@@ -14,7 +14,12 @@ describe('organisations', () => {
     expect(page.nextCursor).toBeNull();
     expect(page.items.map((o) => o.slug)).toEqual(['akershus-fylkeskommune', 'ken', KKO]);
     const ken = page.items.find((o) => o.slug === 'ken');
-    expect(ken).toMatchObject({ shortName: 'KEN', kind: 'network', established: 2008, memberCount: 6 });
+    expect(ken).toMatchObject({
+      shortName: 'KEN',
+      kind: 'network',
+      established: 2008,
+      memberCount: 6,
+    });
     expect(page.items[0]).toMatchObject({
       kind: 'county-authority',
       county: { number: '32', name: 'Akershus' },
@@ -26,9 +31,14 @@ describe('organisations', () => {
     expect(kko).toMatchObject({ name: 'Kommunenettverk for klimaomstilling', memberCount: 24 });
     expect(kko.members).toHaveLength(24);
     const viaHallingdal = kko.members.filter((m) => m.via?.slug === 'hallingdal');
-    expect(viaHallingdal.map((m) => m.municipality.number).sort()).toEqual(
-      ['3320', '3322', '3324', '3326', '3328', '3330'],
-    );
+    expect(viaHallingdal.map((m) => m.municipality.number).sort()).toEqual([
+      '3320',
+      '3322',
+      '3324',
+      '3326',
+      '3328',
+      '3330',
+    ]);
     expect(isSortedByName(kko.members.map((m) => m.municipality))).toBe(true);
     expect(kko.members.find((m) => m.municipality.slug === 'asker')).toMatchObject({
       from: '2016-01-01',
@@ -54,16 +64,27 @@ describe('municipalities.get', () => {
     });
     expect(asker.organisations.map((o) => o.slug)).toEqual([KKO]);
     expect(asker.memberships).toContainEqual(
-      expect.objectContaining({ current: true, via: null, organisation: expect.objectContaining({ slug: KKO }) }),
+      expect.objectContaining({
+        current: true,
+        via: null,
+        organisation: expect.objectContaining({ slug: KKO }),
+      }),
     );
   });
 
   it('gets Ål by its ascii slug, a KKO member through Hallingdal', async () => {
     const al = await t.api.municipalities.get.query({ slug: 'al' });
-    expect(al).toMatchObject({ number: '3328', name: 'Ål', county: { number: '33', name: 'Buskerud' } });
+    expect(al).toMatchObject({
+      number: '3328',
+      name: 'Ål',
+      county: { number: '33', name: 'Buskerud' },
+    });
     expect(al.regions).toEqual([{ slug: 'hallingdal', name: 'Hallingdalsregionen' }]);
     expect(al.organisations).toEqual([
-      expect.objectContaining({ slug: KKO, via: { slug: 'hallingdal', name: 'Hallingdalsregionen' } }),
+      expect.objectContaining({
+        slug: KKO,
+        via: { slug: 'hallingdal', name: 'Hallingdalsregionen' },
+      }),
     ]);
   });
 
@@ -85,7 +106,10 @@ describe('municipalities.list', () => {
     const numbers: string[] = [];
     let cursor: string | undefined;
     for (let pages = 0; pages < 10; pages++) {
-      const page = await t.api.municipalities.list.query({ limit: 100, ...(cursor ? { cursor } : {}) });
+      const page = await t.api.municipalities.list.query({
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
       numbers.push(...page.items.map((m) => m.number));
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
@@ -96,7 +120,14 @@ describe('municipalities.list', () => {
 
   it('filters by organisation, county, membership and text', async () => {
     const ken = await t.api.municipalities.list.query({ organisation: 'ken' });
-    expect(ken.items.map((m) => m.name)).toEqual(['Enebakk', 'Frogn', 'Nesodden', 'Nordre Follo', 'Vestby', 'Ås']);
+    expect(ken.items.map((m) => m.name)).toEqual([
+      'Enebakk',
+      'Frogn',
+      'Nesodden',
+      'Nordre Follo',
+      'Vestby',
+      'Ås',
+    ]);
     expect(ken.nextCursor).toBeNull();
 
     const buskerud = await t.api.municipalities.list.query({ county: '33', limit: 500 });
