@@ -13,12 +13,15 @@ export interface Member {
 }
 
 // Which of two memberships of the same municipality to report: a direct membership is the
-// municipality's own decision, so it wins; otherwise the longer-standing one, then by slug,
-// so the answer does not depend on the order the repository loaded the rows in.
+// municipality's own decision, so it wins; otherwise the longer-standing one, then by region
+// slug, then the one that lasts longer. A total order, so the answer does not depend on the
+// order the repository loaded the rows in (even for overlapping legacy rows).
 const preferred = (a: Member, b: Member): Member => {
   if ((a.via === null) !== (b.via === null)) return a.via === null ? a : b;
   if (a.from !== b.from) return a.from < b.from ? a : b;
-  return (a.via ?? '') <= (b.via ?? '') ? a : b;
+  if (a.via !== b.via) return (a.via ?? '') < (b.via ?? '') ? a : b;
+  if (a.to === null || b.to === null) return a.to === null ? a : b;
+  return a.to >= b.to ? a : b;
 };
 
 /**
