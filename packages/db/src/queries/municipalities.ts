@@ -82,7 +82,8 @@ const matches = (q: string) => {
   if (query === '') return () => true;
   if (/^[0-9]{4}$/.test(query)) return (row: Row) => row.number === query;
   const needle = query.toLocaleLowerCase('nb');
-  const slug = slugify(query);
+  // Typed without æ, ø, å ('baerum'): also compare with the slugs, which spell them that way.
+  const slug = /^[\x20-\x7e]+$/.test(query) ? slugify(query) : '';
   return (row: Row) =>
     row.name.toLocaleLowerCase('nb').includes(needle) || (slug !== '' && row.slug.includes(slug));
 };

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DbHandle,
+  getMunicipality,
+  getOrganisation,
+  InvalidCursorError,
+  listCounties,
+  listMunicipalities,
+  listOrganisations,
+} from '../src/index.ts';
+import { type Engine, engines, TODAY } from './engines.ts';
+
+const KKO = 'kommunenettverk-for-klimaomstilling';
+const nb = new Intl.Collator('nb');
+
+describe.each(engines)('queries on $name', (engine: Engine) => {
+  let handle: DbHandle;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    ({ handle, dispose } = await engine.setup());
+  });
+  afterAll(() => dispose?.());
+
+  it('lists organisations with today’s member counts', async () => {
+    const list = await listOrganisations(handle.db, TODAY);
+    expect(list.map((o) => [o.slug, o.memberCount])).toEqual([
+      ['akershus-fylkeskommune', 0],
+      ['ken', 6],
+      [KKO, 24],
+    ]);
+    expect(list[0]?.county).toEqual({ number: '32', name: 'Akershus' });
+    expect(list[1]).toMatchObject({
+      shortName: 'KEN',
+      kind: 'network',
+      established: 2008,
+      county: null,
+    });
+  });
+
+  it('gets an organisation with direct and through-region members', async () => {
+    const kko = await getOrganisation(handle.db, KKO, TODAY);
+    expect(kko?.memberCount).toBe(24);
+    expect(kko?.members).toHaveLength(24);
+    const viaHallingdal = kko?.members.filter((m) => m.via?.slug === 'hallingdal') ?? [];
+    expect(viaHallingdal.map((m) => m.municipality.number).sort()).toEqual([
+      '3320',
+      '3322',
+      '3324',
+      '3326',
+      '3328',
+      '3330',
+    ]);
+    expect(kko?.members.filter((m) => m.via === null)).toHaveLength(18);
+    expect(kko?.members[0]).toMatchObject({ from: '2016-01-01', to: null });
+    const names = kko?.members.map((m) => m.municipality.name) ?? [];
+    expect(names).toEqual([...names].sort(nb.compare));
+    expect(kko?.regions.map((r) => [r.region.slug, r.municipalities.length])).toEqual([
+      ['hallingdal', 6],
+    ]);
+    expect((await getOrganisation(handle.db, 'ken', TODAY))?.members).toHaveLength(6);
+    expect(await getOrganisation(handle.db, 'finnes-ikke', TODAY)).toBeNull();
+  });
+
+  it('counts no members before the organisations were founded', async () => {
+    const list = await listOrganisations(handle.db, '2007-12-31');
+    expect(list.every((o) => o.memberCount === 0)).toBe(true);
+  });
+
+  it('lists counties with member municipality counts', async () => {
+    const counties = await listCounties(handle.db, TODAY);
+    expect(counties).toHaveLength(15);
+    expect(counties.reduce((sum, c) => sum + c.municipalityCount, 0)).toBe(357);
+    expect(counties.reduce((sum, c) => sum + c.memberMunicipalityCount, 0)).toBe(30);
+    expect(counties.find((c) => c.number === '32')).toMatchObject({
+      name: 'Akershus',
+      municipalityCount: 21,
+    });
+    expect(typeof counties[0]?.municipalityCount).toBe('number');
+  });
+
+  it('filters municipalities by organisation, county, text and membership', async () => {
+    const list = (filter: Omit<Parameters<typeof listMunicipalities>[1], 'limit'>) =>
+      listMunicipalities(handle.db, { limit: 500, ...filter }, TODAY).then((p) => p.items);
+    expect(await list({ organisation: KKO })).toHaveLength(24);
+    expect(await list({ organisation: 'ken' })).toHaveLength(6);
+    expect(await list({ organisation: 'finnes-ikke' })).toEqual([]);
+    expect(await list({ county: '32' })).toHaveLength(21);
+    expect(await list({ county: '99' })).toEqual([]);
+    expect(await list({ membersOnly: true })).toHaveLength(30);
+    expect(await list({ membersOnly: true, county: '34' })).toHaveLength(1);
+    expect((await list({ q: 'BÆR' })).map((m) => m.slug)).toEqual(['baerum']);
+    expect((await list({ q: 'baerum' })).map((m) => m.slug)).toEqual(['baerum']);
+    expect((await list({ q: '3201' })).map((m) => m.name)).toEqual(['Bærum']);
+    expect((await list({ q: 'våler' })).map((m) => m.slug)).toEqual([
+      'valer-ostfold',
+      'valer-innlandet',
+    ]);
+    const al = (await list({ q: 'Ål' })).find((m) => m.slug === 'al');
+    expect(al?.organisations).toEqual([
+      expect.objectContaining({
+        slug: KKO,
+        via: { slug: 'hallingdal', name: 'Hallingdalsregionen' },
+      }),
+    ]);
+    expect(al).toMatchObject({ population: 4862, populationYear: 2023, county: { number: '33' } });
+  });
+
+  it('sorts in Norwegian order and pages through every municipality exactly once', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listMunicipalities(
+        handle.db,
+        { limit: 40, ...(cursor ? { cursor } : {}) },
+        TODAY,
+      );
+      seen.push(...page.items.map((m) => m.number));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(9);
+    expect(new Set(seen).size).toBe(357);
+    const all = (await listMunicipalities(handle.db, { limit: 500 }, TODAY)).items;
+    expect(seen).toEqual(all.map((m) => m.number));
+    const names = all.map((m) => m.name);
+    expect(names).toEqual([...names].sort(nb.compare));
+    expect(names.at(-1)).toBe('Åsnes');
+    expect(names.indexOf('Ørland')).toBeGreaterThan(
+      names.indexOf('Æra') === -1 ? 0 : names.indexOf('Æra'),
+    );
+  });
+
+  it('pages a filtered list and rejects a forged cursor', async () => {
+    const first = await listMunicipalities(handle.db, { organisation: 'ken', limit: 4 }, TODAY);
+    expect(first.items).toHaveLength(4);
+    const second = await listMunicipalities(
+      handle.db,
+      { organisation: 'ken', limit: 4, cursor: first.nextCursor ?? '' },
+      TODAY,
+    );
+    expect(second.items).toHaveLength(2);
+    expect(second.nextCursor).toBeNull();
+    await expect(
+      listMunicipalities(handle.db, { limit: 4, cursor: 'not-a-cursor' }, TODAY),
+    ).rejects.toBeInstanceOf(InvalidCursorError);
+  });
+
+  it('gets a municipality with its regions and memberships', async () => {
+    const al = await getMunicipality(handle.db, 'al', TODAY);
+    expect(al).toMatchObject({
+      number: '3328',
+      name: 'Ål',
+      regions: [{ slug: 'hallingdal', name: 'Hallingdalsregionen' }],
+    });
+    expect(al?.memberships).toEqual([
+      {
+        organisation: {
+          slug: KKO,
+          name: 'Kommunenettverk for klimaomstilling',
+          shortName: null,
+          kind: 'network',
+        },
+        from: '2016-01-01',
+        to: null,
+        via: { slug: 'hallingdal', name: 'Hallingdalsregionen' },
+        current: true,
+      },
+    ]);
+    const ski = await getMunicipality(handle.db, 'nordre-follo', TODAY);
+    expect(ski?.organisations.map((o) => [o.slug, o.via])).toEqual([['ken', null]]);
+    expect(await getMunicipality(handle.db, 'finnes-ikke', TODAY)).toBeNull();
+  });
+});
