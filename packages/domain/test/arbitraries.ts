@@ -3,7 +3,7 @@ import { addDays, type Membership, type MemberRef, type RegionRecord } from '../
 
 /** Periods fall on day offsets 0..DAYS from START, so random periods collide often. */
 export const START = '2024-01-01';
-export const DAYS = 40;
+export const DAYS = 20;
 /** Later than any generated from date: two open-ended periods both contain it. */
 export const HORIZON = DAYS + 10;
 
