@@ -1,7 +1,7 @@
+import { slugify } from '@klimakommuner/domain';
 import type { Insertable } from 'kysely';
 import all from '../data/municipalities-2024.json' with { type: 'json' };
 import reference from '../data/reference.json' with { type: 'json' };
-import { slugify } from './domain-types.ts';
 import type { CountyTable, MunicipalityTable } from './schema.ts';
 
 // The seed's rows, derived from the two reference files copied from ../shared/data so the

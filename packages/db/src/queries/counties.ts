@@ -1,5 +1,5 @@
+import type { CountyView, IsoDate } from '@klimakommuner/domain';
 import { type Kysely, sql } from 'kysely';
-import type { CountyView, IsoDate } from '../domain-types.ts';
 import type { Database } from '../schema.ts';
 import { currentMembers, loadMembershipWorld } from './world.ts';
 

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import {
   type IsoDate,
   isActiveOn,
@@ -8,7 +7,8 @@ import {
   type MunicipalityOrganisation,
   type Page,
   slugify,
-} from '../domain-types.ts';
+} from '@klimakommuner/domain';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import {

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import {
   type IsoDate,
   isActiveOn,
@@ -6,7 +5,8 @@ import {
   type OrganisationDetail,
   type OrganisationSummary,
   type RegionMembershipView,
-} from '../domain-types.ts';
+} from '@klimakommuner/domain';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import {
   byName,

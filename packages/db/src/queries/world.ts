@@ -1,4 +1,3 @@
-import { type Kysely, sql } from 'kysely';
 import {
   type CountyRef,
   type IsoDate,
@@ -10,7 +9,8 @@ import {
   type OrganisationRef,
   type RegionRecord,
   type RegionRef,
-} from '../domain-types.ts';
+} from '@klimakommuner/domain';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** Norwegian order: æ, ø, å after z. SQL collations differ between the engines, so sort in JS. */
