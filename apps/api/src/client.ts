@@ -34,6 +34,8 @@ export const createApiClient = (url: string, options: ApiClientOptions = {}) => 
         ...(customFetch ? { fetch: (input, init) => customFetch(input, init as RequestInit) } : {}),
         ...(options.headers ? { headers: options.headers } : {}),
         maxURLLength: 4000,
+        // The server refuses batches of more calls (maxBatchSize in server.ts).
+        maxItems: 50,
       }),
     ],
   });

@@ -1,6 +1,6 @@
 import { DatabaseLockedError, dbConfigFromEnv } from '@klimakommuner/db';
 import { maskSecrets } from './errors.ts';
-import { startServer } from './server.ts';
+import { type RunningServer, startServer } from './server.ts';
 
 const port = Number.parseInt(process.env.PORT ?? '4000', 10);
 const host = process.env.HOST?.trim() || '0.0.0.0';
@@ -24,29 +24,36 @@ const describeDatabase = (): string => {
   return `embedded PGlite in ${dbConfig.pgliteDir}`;
 };
 
-try {
-  const server = await startServer({ port, host, dbConfig });
-  console.log(`API listening on http://localhost:${server.port} (database: ${describeDatabase()})`);
+// Signals during startup (opening PGlite takes seconds) wait for it, then shut down cleanly:
+// closing the database releases the PGlite lock for the next start.
+let server: RunningServer | undefined;
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  if (server) void shutdown(server);
+};
+const shutdown = (running: RunningServer) =>
+  running.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('Shutdown failed:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    // Closing the database releases the PGlite lock for the next start.
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Shutdown failed:', error instanceof Error ? error.message : error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+try {
+  server = await startServer({ port, host, dbConfig });
+  console.log(`API listening on http://localhost:${server.port} (database: ${describeDatabase()})`);
+  if (stopping) await shutdown(server);
 } catch (error) {
   if (error instanceof DatabaseLockedError) {
     console.error(error.message);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Port ${port} is already in use: stop that process or set PORT.`);
   } else {
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`API failed to start: ${maskSecrets(text)}`);

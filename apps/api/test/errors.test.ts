@@ -98,6 +98,9 @@ describe('raw HTTP', () => {
     ['an unknown procedure', '/trpc/nonexistent', undefined],
     ['an unknown nested procedure', '/trpc/municipalities.delete', undefined],
     ['an unknown path', '/wp-admin', undefined],
+    ['/trpc without a procedure', '/trpc', undefined],
+    ['/trpc/ without a procedure', '/trpc/', undefined],
+    ['a batch of unknown procedures', '/trpc/nonexistent,alsonot?batch=1', undefined],
     ['POST to a query', '/trpc/municipalities.list', { method: 'POST', body: '{}' }],
     ['a malformed POST body', '/trpc/municipalities.list', { method: 'POST', body: '{"' }],
     ['DELETE', '/trpc/counties.list', { method: 'DELETE' }],
@@ -108,6 +111,17 @@ describe('raw HTTP', () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     await res.arrayBuffer();
+  });
+
+  it('answers a mixed batch per call: data for the good one, NOT_FOUND for the unknown one', async () => {
+    const res = await get('/trpc/counties.list,nonexistent?batch=1');
+    expect(res.status).toBe(207);
+    const [good, bad] = (await res.json()) as [
+      { result: unknown },
+      { error: { data: { code: string } } },
+    ];
+    expect(good.result).toBeDefined();
+    expect(bad.error.data.code).toBe('NOT_FOUND');
   });
 
   it('answers /health and /ready', async () => {
