@@ -1,13 +1,18 @@
 import type { AddressInfo } from 'node:net';
+import { MembershipOverlap } from '@klimakommuner/domain';
 import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { logUnexpected } from '../src/errors.ts';
 import { publicProcedure, router } from '../src/trpc.ts';
 
 // A router that throws what real procedures may throw, served the way the API serves its own.
 const failing = router({
   tagged: publicProcedure.query(() => {
-    throw Object.assign(new Error('Perioden overlapper et annet medlemskap.'), {
-      _tag: 'MembershipOverlap',
+    throw new MembershipOverlap({
+      organisation: 'ken',
+      conflictingId: 'm1',
+      from: '2008-01-01',
+      to: null,
     });
   }),
   plainTagged: publicProcedure.query(() => {
@@ -26,7 +31,6 @@ let close = () => {};
 const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 
 beforeAll(async () => {
-  const { logUnexpected } = await import('../src/errors.ts');
   const server = createHTTPServer({
     router: failing,
     createContext: () => ({ db: null as never, today: () => '2026-01-15', anonymous: true }),
@@ -50,7 +54,7 @@ describe('error mapping', () => {
   it('maps a rule violation to UNPROCESSABLE_CONTENT with its tag and message', async () => {
     const error = await call('tagged');
     expect(error.status).toBe(422);
-    expect(error.message).toBe('Perioden overlapper et annet medlemskap.');
+    expect(error.message).toMatch(/^Medlemskapet overlapper/);
     expect(error.data).toMatchObject({ code: 'UNPROCESSABLE_CONTENT', tag: 'MembershipOverlap' });
   });
 
