@@ -26,6 +26,9 @@ const pgTypes: pg.CustomTypesConfig = {
 
 const openPostgres = (url: string): DbHandle => {
   const pool = new pg.Pool({ connectionString: url, types: pgTypes });
+  // An idle client losing its connection (a server restart) must not crash the process;
+  // the pool replaces it and the next query reports any lasting failure.
+  pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // Kysely's destroy() ends the pool.
   return { db, engine: 'postgres', close: () => db.destroy() };

@@ -9,16 +9,22 @@ export interface DbConfig {
 
 export const MEMORY = 'memory://';
 
-/** The nearest ancestor of `from` that holds pnpm-workspace.yaml (the monorepo root). */
-export const findRepoRoot = (from: string = process.cwd()): string => {
+const findUp = (from: string): string | null => {
   let dir = resolve(from);
   for (;;) {
     if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return resolve(from);
+    if (parent === dir) return null;
     dir = parent;
   }
 };
+
+/**
+ * The monorepo root: the nearest ancestor holding pnpm-workspace.yaml, looked up from `from`
+ * (the working directory), then from this file's location; the working directory otherwise.
+ */
+export const findRepoRoot = (from: string = process.cwd()): string =>
+  findUp(from) ?? findUp(import.meta.dirname) ?? resolve(from);
 
 export const dbConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): DbConfig => {
   const url = env.DATABASE_URL?.trim();
@@ -26,6 +32,5 @@ export const dbConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): DbConfig 
   const dir = env.PGLITE_DIR?.trim();
   if (dir === MEMORY) return { pgliteDir: MEMORY };
   // Relative to the repo root, not the cwd: `pnpm --filter` runs scripts inside the package.
-  const root = findRepoRoot(import.meta.dirname);
-  return { pgliteDir: resolve(root, dir || '.data/pglite') };
+  return { pgliteDir: resolve(findRepoRoot(), dir || '.data/pglite') };
 };

@@ -41,6 +41,8 @@ const readPid = (path: string): number | null => {
  * PGlite is single-process: two processes on one data directory corrupt it. Takes
  * `<dir>.lock` (holding our pid) or throws DatabaseLockedError; a lock whose pid is dead is
  * stale (a crash or Ctrl-C) and is taken over. Returns the release function.
+ * Two processes taking over the same stale lock at the same instant could both succeed; that
+ * window is a few microseconds of a developer starting two commands at once, accepted here.
  */
 export const acquireDirLock = (dir: string): (() => void) => {
   const path = lockPathFor(dir);

@@ -3,10 +3,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseLockedError, dbConfigFromEnv, findRepoRoot, openDatabase } from '../src/index.ts';
+import {
+  DatabaseLockedError,
+  dbConfigFromEnv,
+  findRepoRoot,
+  openDatabase,
+  ping,
+} from '../src/index.ts';
 import { acquireDirLock, lockPathFor } from '../src/lock.ts';
 
-// No PGlite is started here: the lock is taken before PGlite opens the directory.
+// The lock is taken before PGlite opens the directory, so only one test starts a PGlite.
 describe('one process per embedded database directory', () => {
   let root: string;
   let dir: string;
@@ -39,14 +45,18 @@ describe('one process per embedded database directory', () => {
     expect(existsSync(lockPathFor(dir))).toBe(false);
   });
 
-  it('takes over a stale lock left by a dead process', () => {
+  it('takes over a stale lock, refuses a second open and releases the lock on close', async () => {
     dir = join(root, 'stale');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
     writeFileSync(lockPathFor(dir), `${dead.stdout.toString()}\n`);
-    const release = acquireDirLock(dir);
-    expect(readFileSync(lockPathFor(dir), 'utf8').trim()).toBe(String(process.pid));
-    expect(() => acquireDirLock(dir)).toThrow(DatabaseLockedError);
-    release();
+    const handle = await openDatabase({ pgliteDir: dir });
+    try {
+      expect(readFileSync(lockPathFor(dir), 'utf8').trim()).toBe(String(process.pid));
+      await expect(openDatabase({ pgliteDir: dir })).rejects.toBeInstanceOf(DatabaseLockedError);
+      await ping(handle.db);
+    } finally {
+      await handle.close();
+    }
     expect(existsSync(lockPathFor(dir))).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 // Frozen: never edit after it has run anywhere; add a new date-prefixed file instead.
+// Forward-only (no `down`): a schema change is undone by a new migration.
 // Runs on PostgreSQL 15 and PGlite (PostgreSQL 18): gen_random_uuid() is core since 13.
 
 const timestamps = { default: sql`now()` };
@@ -104,18 +105,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('membership')
     .column('region_id')
     .execute();
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema
-export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of [
-    'membership',
-    'region_municipality',
-    'region',
-    'organisation',
-    'municipality',
-    'county',
-  ]) {
-    await db.schema.dropTable(table).execute();
-  }
 }

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DbHandle, ping, seed } from '../src/index.ts';
-import { type Engine, engines } from './engines.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { type DbHandle, ping, seed } from '../../src/index.ts';
 
 const counts = async (handle: DbHandle) => {
   const row = await sql<Record<string, number>>`
@@ -12,17 +11,16 @@ const counts = async (handle: DbHandle) => {
   return row.rows[0];
 };
 
-describe.each(engines)('schema and seed on $name', (engine: Engine) => {
+/** Tests against a migrated, seeded database; they leave it as they found it. */
+export const seedSuite = (db: () => DbHandle, engine: DbHandle['engine']): void => {
   let handle: DbHandle;
-  let dispose: () => Promise<void>;
-  beforeAll(async () => {
-    ({ handle, dispose } = await engine.setup());
+  beforeAll(() => {
+    handle = db();
   });
-  afterAll(() => dispose?.());
 
   it('answers ping', async () => {
     await expect(ping(handle.db)).resolves.toBeUndefined();
-    expect(handle.engine).toBe(engine.name);
+    expect(handle.engine).toBe(engine);
   });
 
   it('loads every county and municipality, and the 30 populations', async () => {
@@ -144,4 +142,4 @@ describe.each(engines)('schema and seed on $name', (engine: Engine) => {
         .execute(),
     ).rejects.toThrow(/membership_period/);
   });
-});
+};
