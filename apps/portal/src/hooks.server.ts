@@ -1,4 +1,13 @@
-import type { HandleServerError } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+
+/** Public pages may be cached briefly by a CDN; errors are never cached. */
+export const handle: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  if (event.request.method === 'GET' && response.status === 200 && !response.headers.has('cache-control')) {
+    response.headers.set('cache-control', 'public, max-age=60, stale-while-revalidate=300');
+  }
+  return response;
+};
 
 /**
  * Pages throw their own Norwegian errors (404, 503); this hook only translates SvelteKit's
