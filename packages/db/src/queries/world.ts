@@ -5,7 +5,6 @@ import {
   type Membership,
   type MunicipalityRef,
   membersOn,
-  type OrganisationKind,
   type OrganisationRef,
   type RegionRecord,
   type RegionRef,
@@ -33,6 +32,12 @@ export interface MembershipWorld {
   memberships: Membership[];
   regions: RegionRecord[];
 }
+
+// Kommunenummer of a region, sorted; an empty array (not [null]) for a region without any.
+const regionMunicipalities = sql<string[]>`coalesce(
+  array_agg(rm.municipality_number::text order by rm.municipality_number)
+    filter (where rm.municipality_number is not null),
+  '{}'::text[])`;
 
 export const loadMembershipWorld = async (db: Kysely<Database>): Promise<MembershipWorld> => {
   const [orgs, memberships, regions] = await Promise.all([
@@ -68,15 +73,7 @@ export const loadMembershipWorld = async (db: Kysely<Database>): Promise<Members
     db
       .selectFrom('region as r')
       .leftJoin('region_municipality as rm', 'rm.region_id', 'r.id')
-      .select([
-        'r.slug',
-        'r.name',
-        sql<
-          string[]
-        >`coalesce(array_agg(rm.municipality_number::text order by rm.municipality_number) filter (where rm.municipality_number is not null), '{}'::text[])`.as(
-          'municipalities',
-        ),
-      ])
+      .select(['r.slug', 'r.name', regionMunicipalities.as('municipalities')])
       .groupBy(['r.id', 'r.slug', 'r.name'])
       .execute(),
   ]);
@@ -86,7 +83,7 @@ export const loadMembershipWorld = async (db: Kysely<Database>): Promise<Members
       slug: o.slug,
       name: o.name,
       shortName: o.short_name,
-      kind: o.kind as OrganisationKind,
+      kind: o.kind,
       established: o.established,
       county:
         o.county_number && o.county_name ? { number: o.county_number, name: o.county_name } : null,
