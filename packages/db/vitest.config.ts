@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Starting PGlite takes a few seconds; each file shares one instance.
-    hookTimeout: 60_000,
-    testTimeout: 30_000,
+    // Starting PGlite takes 4-5 s of CPU (much longer on a busy machine); files share one each.
+    hookTimeout: 120_000,
+    testTimeout: 120_000,
   },
 });

@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import {
   type DbHandle,
@@ -170,5 +171,28 @@ export const querySuite = (db: () => DbHandle): void => {
     const ski = await getMunicipality(handle.db, 'nordre-follo', TODAY);
     expect(ski?.organisations.map((o) => [o.slug, o.via])).toEqual([['ken', null]]);
     expect(await getMunicipality(handle.db, 'finnes-ikke', TODAY)).toBeNull();
+  });
+
+  it('runs a fixed number of queries whatever the page size', async () => {
+    let queries = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        queries++;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const db = handle.db.withPlugin(counting);
+    const count = async (run: () => Promise<unknown>) => {
+      queries = 0;
+      await run();
+      return queries;
+    };
+    const small = await count(() => listMunicipalities(db, { limit: 5 }, TODAY));
+    expect(small).toBeLessThanOrEqual(4);
+    expect(await count(() => listMunicipalities(db, { limit: 500 }, TODAY))).toBe(small);
+    expect(await count(() => getOrganisation(db, KKO, TODAY))).toBeLessThanOrEqual(4);
+    expect(await count(() => listOrganisations(db, TODAY))).toBeLessThanOrEqual(3);
+    expect(await count(() => listCounties(db, TODAY))).toBeLessThanOrEqual(4);
   });
 };

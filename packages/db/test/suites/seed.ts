@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { type DbHandle, ping, seed } from '../../src/index.ts';
 
@@ -94,6 +95,8 @@ export const seedSuite = (db: () => DbHandle, engine: DbHandle['engine']): void 
     ).rows[0] ?? { n: 0, big: 0 };
     expect(n).toBe(15);
     expect(big).toBe(Number.MAX_SAFE_INTEGER);
+    // The PostgreSQL parsers are the pool's own: node-postgres' global defaults are untouched.
+    expect(pg.types.getTypeParser(20, 'text')('5')).toBe('5');
   });
 
   it('rejects a municipality whose number does not start with its county', async () => {
