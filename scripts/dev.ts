@@ -19,10 +19,11 @@ try {
   stopAll(1);
 }
 
-for (const [name, port] of [
+const apps = [
   ['portal', process.env.PORTAL_PORT ?? '3000'],
   ['admin', process.env.ADMIN_PORT ?? '3100'],
-] as const) {
+] as const;
+for (const [name, port] of apps) {
   start({
     name,
     cwd: `apps/${name}`,
@@ -31,4 +32,6 @@ for (const [name, port] of [
     env: { API_URL: apiUrl, NODE_ENV: 'development' },
   });
 }
-console.log(`Klimakommuner: portal http://localhost:3000 · admin http://localhost:3100 · API ${apiUrl}`);
+console.log(
+  `Klimakommuner: ${apps.map(([name, port]) => `${name} http://localhost:${port}`).join(' · ')} · api ${apiUrl}`,
+);

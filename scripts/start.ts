@@ -41,4 +41,6 @@ for (const [name, port] of apps) {
     env: { PORT: port, API_URL: apiUrl, NODE_ENV: 'production' },
   });
 }
-console.log(`Klimakommuner: portal http://localhost:3000 · admin http://localhost:3100 · API ${apiUrl}`);
+console.log(
+  `Klimakommuner: ${apps.map(([name, port]) => `${name} http://localhost:${port}`).join(' · ')} · api ${apiUrl}`,
+);
