@@ -32,7 +32,11 @@ process.on('exit', cleanUp);
 
 const apiUrl = `http://127.0.0.1:${ports.api}`;
 const portalUrl = `http://127.0.0.1:${ports.portal}`;
-run('apps/api', ['src/main.ts'], { PORT: String(ports.api), HOST: '127.0.0.1', PGLITE_DIR: join(dataDir, 'pglite') });
+run('apps/api', ['src/main.ts'], {
+  PORT: String(ports.api),
+  HOST: '127.0.0.1',
+  PGLITE_DIR: join(dataDir, 'pglite'),
+});
 await waitFor(`${apiUrl}/ready`);
 run('apps/portal', ['build'], { PORT: String(ports.portal), HOST: '127.0.0.1', API_URL: apiUrl });
 await waitFor(portalUrl);

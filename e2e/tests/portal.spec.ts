@@ -45,8 +45,12 @@ test('every page has its own title', async ({ page }) => {
 test('the front page introduces the three publishers', async ({ page }) => {
   await page.goto('/');
   const main = page.locator('main');
-  await expect(main.getByRole('link', { name: /Kommunenettverk for klimaomstilling/ })).toBeVisible();
-  await expect(main.getByRole('link', { name: /Klima- og energinettverk i Folloregionen|KEN/ }).first()).toBeVisible();
+  await expect(
+    main.getByRole('link', { name: /Kommunenettverk for klimaomstilling/ }),
+  ).toBeVisible();
+  await expect(
+    main.getByRole('link', { name: /Klima- og energinettverk i Folloregionen|KEN/ }).first(),
+  ).toBeVisible();
   await expect(main.getByRole('link', { name: /Akershus fylkeskommune/ })).toBeVisible();
 });
 
@@ -85,7 +89,9 @@ test('a municipality page shows number, county, population and memberships', asy
   const main = page.locator('main');
   await expect(main).toContainText('3328');
   await expect(main).toContainText('Buskerud');
-  await expect(main.getByRole('link', { name: /Kommunenettverk for klimaomstilling/ })).toBeVisible();
+  await expect(
+    main.getByRole('link', { name: /Kommunenettverk for klimaomstilling/ }),
+  ).toBeVisible();
   await expect(main).toContainText(/Hallingdalsregionen/);
 });
 
