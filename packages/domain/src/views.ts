@@ -64,6 +64,16 @@ export interface OrganisationDetail extends OrganisationSummary {
   readonly members: readonly MemberView[];
   /** The regions that are members today, with their municipalities. */
   readonly regions: readonly RegionMembershipView[];
+  /** The editable profile, only while it is public (isPublic); null otherwise. */
+  readonly profile: OrganisationProfile | null;
+}
+
+/** The public part of an organisation's editable profile. */
+export interface OrganisationProfile {
+  /** Sanitised HTML rendered from the Markdown description. */
+  readonly descriptionHtml: string;
+  readonly website: string | null;
+  readonly contactEmail: string | null;
 }
 
 /** One organisation a municipality belongs to today. */
