@@ -133,3 +133,22 @@ test.describe('with JavaScript off', () => {
     }
   });
 });
+
+test('the portal sends a Content-Security-Policy without inline scripts, and no CSP violation happens', async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto('/kommuner');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'none'");
+  expect(csp).toMatch(/script-src 'self'/);
+  expect(csp).not.toContain('unsafe-inline');
+  expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+  expect(response?.headers()['referrer-policy']).toBeTruthy();
+  await page.goto('/nettverk/kommunenettverk-for-klimaomstilling');
+  expect(violations).toEqual([]);
+});

@@ -1,8 +1,11 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 
-/** Public pages may be cached briefly by a CDN; errors are never cached. */
+/** Security headers on every response (the CSP comes from `csp` in vite.config.ts); public pages
+ * may be cached briefly by a CDN; errors are never cached. */
 export const handle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
   if (event.request.method === 'GET' && response.status === 200 && !response.headers.has('cache-control')) {
     response.headers.set('cache-control', 'public, max-age=60, stale-while-revalidate=300');
   }
