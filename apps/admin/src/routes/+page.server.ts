@@ -1,7 +1,6 @@
-import { apiFor } from '#lib/server/api.ts';
+import { load as api } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch }) => {
-  const organisations = await apiFor(fetch).organisations.list();
-  return { organisations: organisations.items };
-};
+export const load: PageServerLoad = async (event) => ({
+  overview: await api(event, (client) => client.dashboard.overview.query()),
+});

@@ -1,84 +1,86 @@
-import { apiErrorCode, createApiClient, isApiError } from '@klimakommuner/api';
-import type {
-  CountyView,
-  MunicipalityDetail,
-  MunicipalityListItem,
-  OrganisationDetail,
-  OrganisationSummary,
-  Page,
-} from '@klimakommuner/domain';
-import { error } from '@sveltejs/kit';
+import { type ApiClient, apiErrorCode, apiErrorIssues, createApiClient, isApiError } from '@klimakommuner/api';
+import { error, type RequestEvent, redirect } from '@sveltejs/kit';
 import { API_URL } from '$app/env/private';
+import { clearSessionCookie, signInPath } from './session.ts';
 
-export interface MunicipalityQuery {
-  readonly organisation?: string;
-  readonly county?: string;
-  readonly q?: string;
-  readonly membersOnly?: boolean;
-  readonly limit?: number;
-  readonly cursor?: string;
-}
+export type { ApiClient };
 
-/** The API procedures this app reads, typed with the read models from the domain. */
-export interface Api {
-  readonly organisations: {
-    list(): Promise<Page<OrganisationSummary>>;
-    get(slug: string): Promise<OrganisationDetail>;
-  };
-  readonly municipalities: {
-    list(query: MunicipalityQuery): Promise<Page<MunicipalityListItem>>;
-    get(slug: string): Promise<MunicipalityDetail>;
-  };
-  readonly counties: {
-    list(): Promise<Page<CountyView>>;
-  };
-}
-
-/** Thrown by list procedures when the API rejects the input, so a page can show an empty result. */
-export class ApiBadRequest extends Error {}
+export const FORBIDDEN_MESSAGE = 'Du har ikke tilgang til å gjøre dette.';
 
 /**
- * Turns API failures into errors a page can show: an unknown or malformed slug is a 404, and an
- * API that cannot be reached or fails is a 503, never a crash.
+ * One API client per request, using SvelteKit's fetch. The browser never talks to the API: the
+ * session token from the cookie goes along as a bearer token, with the browser's address (which
+ * the API trusts from this server only) and user agent, so sessions and throttling see the person.
  */
-function fail(cause: unknown, kind: 'list' | 'get'): never {
-  const code = apiErrorCode(cause);
-  if (kind === 'get' && (code === 'NOT_FOUND' || code === 'BAD_REQUEST')) {
-    error(404, 'Fant ikke siden');
-  }
-  if (kind === 'list' && code === 'BAD_REQUEST') throw new ApiBadRequest('Ugyldig filter');
-  if (isApiError(cause)) {
-    console.error(`API call failed (${code ?? 'no response'}): ${cause.message}`);
-    error(503, 'Tjenesten er midlertidig utilgjengelig');
-  }
-  throw cause;
+export function clientFor(event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress' | 'request'>) {
+  const headers: Record<string, string> = { 'x-forwarded-for': event.getClientAddress() };
+  const userAgent = event.request.headers.get('user-agent');
+  if (userAgent) headers['user-agent'] = userAgent;
+  if (event.locals.token) headers.authorization = `Bearer ${event.locals.token}`;
+  return createApiClient(API_URL, { fetch: event.fetch, headers });
 }
 
-/**
- * One client per request, using SvelteKit's fetch. Calls started in the same tick go out as
- * one HTTP request through httpBatchLink, so a page that starts its calls together costs one
- * round trip however many rows it shows.
- */
-export function apiFor(fetch: typeof globalThis.fetch): Api {
-  const client = createApiClient(API_URL, { fetch });
-  const guard =
-    (kind: 'list' | 'get') =>
-    <T>(promise: Promise<T>): Promise<T> =>
-      promise.catch((cause: unknown) => fail(cause, kind));
-  const list = guard('list');
-  const get = guard('get');
+export interface ApiFailure {
+  readonly code: string | null;
+  readonly message: string;
+  readonly issues: ReadonlyArray<{ readonly path: readonly string[]; readonly message: string }>;
+  readonly data: Record<string, unknown>;
+}
 
+export function describeFailure(cause: unknown): ApiFailure {
+  const data = isApiError(cause) && cause.data ? (cause.data as unknown as Record<string, unknown>) : {};
   return {
-    organisations: {
-      list: () => list(client.organisations.list.query()),
-      get: (slug) => get(client.organisations.get.query({ slug })),
-    },
-    municipalities: {
-      list: (query) => list(client.municipalities.list.query(query)),
-      get: (slug) => get(client.municipalities.get.query({ slug })),
-    },
-    counties: {
-      list: () => list(client.counties.list.query()),
-    },
+    code: apiErrorCode(cause),
+    message: isApiError(cause) ? cause.message : 'Noe gikk galt',
+    issues: apiErrorIssues(cause),
+    data,
   };
+}
+
+/**
+ * What every page does with a failure it does not handle itself: an ended session sends the
+ * editor to sign in again, a refusal is a 403 page, a missing record a 404, anything else a 503.
+ */
+export function failPage(event: Pick<RequestEvent, 'cookies' | 'url'>, cause: unknown): never {
+  if (!isApiError(cause)) throw cause;
+  const code = apiErrorCode(cause);
+  if (code === 'UNAUTHORIZED') {
+    clearSessionCookie(event.cookies);
+    redirect(303, signInPath(event.url, true));
+  }
+  if (code === 'FORBIDDEN') error(403, FORBIDDEN_MESSAGE);
+  if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') error(404, 'Fant ikke siden');
+  console.error(`API call failed (${code ?? 'no response'}): ${cause.message}`);
+  error(503, 'Tjenesten er midlertidig utilgjengelig');
+}
+
+type Event = Parameters<typeof clientFor>[0] & Pick<RequestEvent, 'cookies' | 'url'>;
+
+/** Runs API calls for a page load; failures become the page's error or a sign-in redirect. */
+export async function load<T>(event: Event, run: (api: ApiClient) => Promise<T>): Promise<T> {
+  try {
+    return await run(clientFor(event));
+  } catch (cause) {
+    failPage(event, cause);
+  }
+}
+
+/**
+ * Runs API calls for a form action. The failures a form shows next to its fields (the given
+ * codes) come back as values; everything else is handled like in a page load.
+ */
+export async function attempt<T>(
+  event: Event,
+  run: (api: ApiClient) => Promise<T>,
+  expected: readonly string[] = ['BAD_REQUEST', 'UNPROCESSABLE_CONTENT', 'CONFLICT'],
+): Promise<{ ok: true; value: T } | { ok: false; failure: ApiFailure }> {
+  try {
+    return { ok: true, value: await run(clientFor(event)) };
+  } catch (cause) {
+    const failure = describeFailure(cause);
+    if (isApiError(cause) && failure.code !== null && expected.includes(failure.code)) {
+      return { ok: false, failure };
+    }
+    failPage(event, cause);
+  }
 }

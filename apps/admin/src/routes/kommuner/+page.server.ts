@@ -1,18 +1,20 @@
-import { ApiBadRequest, apiFor } from '#lib/server/api.ts';
+import { apiErrorCode } from '@klimakommuner/api';
+import { clientFor, failPage } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 200;
 const MAX_CURSOR = 500;
 
-export const load: PageServerLoad = async ({ fetch, url }) => {
-  const fra = url.searchParams.get('fra')?.trim() || null;
+export const load: PageServerLoad = async (event) => {
+  const fra = event.url.searchParams.get('fra')?.trim() || null;
   if (fra !== null && fra.length > MAX_CURSOR) return { municipalities: [], nextHref: null, invalid: true };
 
-  const page = await apiFor(fetch)
-    .municipalities.list({ membersOnly: true, limit: PAGE_SIZE, ...(fra ? { cursor: fra } : {}) })
+  const page = await clientFor(event)
+    .municipalities.list.query({ membersOnly: true, limit: PAGE_SIZE, ...(fra ? { cursor: fra } : {}) })
     .catch((cause: unknown) => {
-      if (cause instanceof ApiBadRequest) return null;
-      throw cause;
+      // A cursor that no longer fits shows an empty page with a way back to the first one.
+      if (apiErrorCode(cause) === 'BAD_REQUEST') return null;
+      failPage(event, cause);
     });
   return {
     municipalities: page?.items ?? [],

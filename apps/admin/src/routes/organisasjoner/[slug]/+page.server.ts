@@ -1,7 +1,6 @@
-import { apiFor } from '#lib/server/api.ts';
+import { load as api } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params }) => {
-  const organisation = await apiFor(fetch).organisations.get(params.slug);
-  return { organisation };
-};
+export const load: PageServerLoad = async (event) => ({
+  organisation: await api(event, (client) => client.organisations.get.query({ slug: event.params.slug })),
+});
