@@ -2,14 +2,77 @@ export { type DbHandle, openDatabase } from './client.ts';
 export { type DbConfig, dbConfigFromEnv, findRepoRoot } from './config.ts';
 export { DatabaseLockedError } from './lock.ts';
 export { migrate } from './migrate.ts';
+export {
+  type AuditFilter,
+  type AuditInput,
+  auditHistory,
+  auditRecordOrganisation,
+  listAudit,
+  writeAudit,
+} from './queries/audit.ts';
 export { listCounties, ping } from './queries/counties.ts';
 export { InvalidCursorError } from './queries/cursor.ts';
+export { dashboardFor } from './queries/dashboard.ts';
+export {
+  addMembership,
+  endMembership,
+  listMembershipsForEdit,
+  type MembershipRuleError,
+  type NewMembership,
+} from './queries/memberships.ts';
 export {
   getMunicipality,
   listMunicipalities,
   type MunicipalityFilter,
 } from './queries/municipalities.ts';
+export {
+  getOrganisationForEdit,
+  type ProfileTransition,
+  type ProfileUpdate,
+  transitionOrganisationProfile,
+  updateOrganisationProfile,
+} from './queries/organisation-edit.ts';
 export { getOrganisation, listOrganisations } from './queries/organisations.ts';
+export type { Outcome } from './queries/outcome.ts';
+export {
+  createSession,
+  endSession,
+  endSessionsOfUser,
+  findSessionByTokenHash,
+  listSessionsOfUser,
+  type NewSession,
+  type SessionRecord,
+  touchSession,
+} from './queries/sessions.ts';
+export {
+  clearSignInFailures,
+  recordSignInFailure,
+  type ThrottleKey,
+  type ThrottleOptions,
+  type ThrottleStatus,
+  throttleStatus,
+} from './queries/throttle.ts';
+export {
+  type ApiTokenRecord,
+  createApiToken,
+  findApiTokenByHash,
+  listApiTokens,
+  type NewApiToken,
+  revokeApiToken,
+  touchApiToken,
+} from './queries/tokens.ts';
+export {
+  createUser,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  type NewUser,
+  setUserActive,
+  setUserPassword,
+  setUserRoles,
+  type UserRecord,
+  type UserWithPassword,
+} from './queries/users.ts';
 export type * from './schema.ts';
 export type { Database } from './schema.ts';
 export { seed } from './seed.ts';

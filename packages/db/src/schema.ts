@@ -4,6 +4,18 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type IsoDateColumn = string;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type ContentStatus = 'draft' | 'in_review' | 'published' | 'archived';
+
+/** A plain JSON value as stored in a jsonb column (parsed on both engines). */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
 
 export interface CountyTable {
   number: string;
@@ -30,6 +42,14 @@ export interface OrganisationTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Generated<number>;
+  /** Markdown, as typed by an editor. */
+  description: Generated<string>;
+  /** The sanitised HTML of `description`, rendered by the API when it saves. */
+  description_html: Generated<string>;
+  website: string | null;
+  contact_email: string | null;
+  status: ColumnType<ContentStatus, ContentStatus | undefined, ContentStatus>;
+  publish_at: Timestamp | null;
 }
 
 export interface RegionTable {
@@ -55,6 +75,73 @@ export interface MembershipTable {
   version: Generated<number>;
 }
 
+export interface AppUserTable {
+  id: Generated<string>;
+  /** Normalised: trimmed, NFKC, lower case. */
+  email: string;
+  name: string;
+  password_hash: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: 'admin' | 'editor' | 'contributor';
+  /** Null exactly for admin. */
+  organisation_id: string | null;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  ended_reason: string | null;
+  user_agent: string | null;
+  client_address: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  token_hash: string;
+  organisation_id: string;
+  scope: 'read' | 'write';
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export type AuditActorKind = 'user' | 'token' | 'anonymous' | 'system';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_kind: AuditActorKind;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  organisation_id: string | null;
+  before: JsonValue | null;
+  after: JsonValue | null;
+}
+
 export interface Database {
   county: CountyTable;
   municipality: MunicipalityTable;
@@ -62,6 +149,12 @@ export interface Database {
   region: RegionTable;
   region_municipality: RegionMunicipalityTable;
   membership: MembershipTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_log: AuditLogTable;
 }
 
 export type MunicipalityRow = Selectable<MunicipalityTable>;

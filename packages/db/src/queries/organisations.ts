@@ -1,6 +1,7 @@
 import {
   type IsoDate,
   isActiveOn,
+  isPublic,
   type MemberView,
   type OrganisationDetail,
   type OrganisationSummary,
@@ -39,11 +40,26 @@ export const listOrganisations = async (
   return world.organisations.map((o) => summary(o, members.get(o.slug)?.length ?? 0)).sort(byName);
 };
 
+/**
+ * The public detail of an organisation. Its profile (description, website, contact) shows only
+ * while the domain's isPublic holds at `now`: drafts, items in review, archived or scheduled
+ * profiles come back as `profile: null`.
+ */
 export const getOrganisation = async (
   db: Kysely<Database>,
   slug: string,
   today: IsoDate,
-): Promise<OrganisationDetail | null> => {
+  now: Date = new Date(),
+): Promise<OrganisationDetail | null> =>
+  (await loadOrganisationDetail(db, slug, today, now))?.detail ?? null;
+
+/** The public detail and the stored profile behind it; shared with the editors' view. */
+export const loadOrganisationDetail = async (
+  db: Kysely<Database>,
+  slug: string,
+  today: IsoDate,
+  now: Date,
+): Promise<{ detail: OrganisationDetail; record: OrganisationRecord } | null> => {
   const world = await loadMembershipWorld(db);
   const organisation = world.organisations.find((o) => o.slug === slug);
   if (!organisation) return null;
@@ -74,11 +90,19 @@ export const getOrganisation = async (
     to: r.to,
     municipalities: r.municipalities.map(ref).sort(byName),
   }));
-  return {
+  const detail: OrganisationDetail = {
     ...summary(organisation, memberViews.length),
     members: memberViews,
     regions: regionViews,
+    profile: isPublic(organisation.profile, now)
+      ? {
+          descriptionHtml: organisation.profile.descriptionHtml,
+          website: organisation.profile.website,
+          contactEmail: organisation.profile.contactEmail,
+        }
+      : null,
   };
+  return { detail, record: organisation };
 };
 
 /** The regions that are members of the organisation today, sorted by name. */

@@ -8,6 +8,7 @@ import {
   type OrganisationRef,
   type RegionRecord,
   type RegionRef,
+  type Status,
 } from '@klimakommuner/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -21,6 +22,20 @@ export interface OrganisationRecord extends OrganisationRef {
   id: string;
   established: number | null;
   county: CountyRef | null;
+  /** The editable profile, whatever its status; only editors see it unless it is public. */
+  profile: StoredProfile;
+}
+
+export interface StoredProfile {
+  description: string;
+  descriptionHtml: string;
+  website: string | null;
+  contactEmail: string | null;
+  status: Status;
+  /** ISO timestamp. */
+  publishAt: string | null;
+  version: number;
+  updatedAt: Date;
 }
 
 /**
@@ -53,6 +68,14 @@ export const loadMembershipWorld = async (db: Kysely<Database>): Promise<Members
         'o.established',
         'c.number as county_number',
         'c.name as county_name',
+        'o.description',
+        'o.description_html',
+        'o.website',
+        'o.contact_email',
+        'o.status',
+        'o.publish_at',
+        'o.version',
+        'o.updated_at',
       ])
       .execute(),
     db
@@ -87,6 +110,16 @@ export const loadMembershipWorld = async (db: Kysely<Database>): Promise<Members
       established: o.established,
       county:
         o.county_number && o.county_name ? { number: o.county_number, name: o.county_name } : null,
+      profile: {
+        description: o.description,
+        descriptionHtml: o.description_html,
+        website: o.website,
+        contactEmail: o.contact_email,
+        status: o.status,
+        publishAt: o.publish_at?.toISOString() ?? null,
+        version: o.version,
+        updatedAt: o.updated_at,
+      },
     })),
     memberships: memberships.map((m) => ({
       id: m.id,

@@ -1,0 +1,162 @@
+import type { AuditActor, OrganisationRef } from '@klimakommuner/domain';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema.ts';
+import { writeAudit } from './audit.ts';
+import { notFound, type Outcome, ok } from './outcome.ts';
+import { isUuid } from './users.ts';
+
+export interface ApiTokenRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly organisation: OrganisationRef;
+  readonly scope: 'read' | 'write';
+  readonly createdBy: { readonly id: string; readonly name: string } | null;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+const selectTokens = (db: Kysely<Database>) =>
+  db
+    .selectFrom('api_token as t')
+    .innerJoin('organisation as o', 'o.id', 't.organisation_id')
+    .leftJoin('app_user as u', 'u.id', 't.created_by')
+    .select([
+      't.id',
+      't.name',
+      't.scope',
+      't.created_at',
+      't.last_used_at',
+      't.revoked_at',
+      't.organisation_id',
+      'o.slug',
+      'o.name as organisation_name',
+      'o.short_name',
+      'o.kind',
+      'u.id as creator_id',
+      'u.name as creator_name',
+    ]);
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectTokens>['execute']>>[number];
+
+const record = (r: Row): ApiTokenRecord => ({
+  id: r.id,
+  name: r.name,
+  organisation: { slug: r.slug, name: r.organisation_name, shortName: r.short_name, kind: r.kind },
+  scope: r.scope,
+  createdBy:
+    r.creator_id !== null && r.creator_name !== null
+      ? { id: r.creator_id, name: r.creator_name }
+      : null,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+const loadToken = async (db: Kysely<Database>, id: string) => {
+  const row = await selectTokens(db).where('t.id', '=', id).executeTakeFirst();
+  return row ? { row, token: record(row) } : null;
+};
+
+export interface NewApiToken {
+  readonly name: string;
+  /** SHA-256 of the token, computed by the API; the token itself is shown once and never stored. */
+  readonly tokenHash: string;
+  /** Organisation slug. */
+  readonly organisation: string;
+  readonly scope: 'read' | 'write';
+}
+
+/** Creates a token of an organisation; created_by is the actor when it is a user. */
+export const createApiToken = (
+  db: Kysely<Database>,
+  input: NewApiToken,
+  actor: AuditActor | null,
+): Promise<Outcome<ApiTokenRecord>> =>
+  db.transaction().execute(async (trx) => {
+    const organisation = await trx
+      .selectFrom('organisation')
+      .select('id')
+      .where('slug', '=', input.organisation)
+      .executeTakeFirst();
+    if (!organisation) return notFound('organisation');
+    const { id } = await trx
+      .insertInto('api_token')
+      .values({
+        name: input.name.trim(),
+        token_hash: input.tokenHash,
+        organisation_id: organisation.id,
+        scope: input.scope,
+        created_by: actor?.kind === 'user' && isUuid(actor.id) ? actor.id : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const loaded = await loadToken(trx, id);
+    if (!loaded) throw new Error('The created token vanished');
+    await writeAudit(trx, {
+      actor,
+      action: 'token.create',
+      recordType: 'token',
+      recordId: id,
+      organisationId: organisation.id,
+      before: null,
+      after: loaded.token,
+    });
+    return ok(loaded.token);
+  });
+
+/** The unrevoked token with this hash, or null. */
+export const findApiTokenByHash = async (
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<ApiTokenRecord | null> => {
+  const row = await selectTokens(db)
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+  return row ? record(row) : null;
+};
+
+/** Records that a token was used. */
+export const touchApiToken = async (
+  db: Kysely<Database>,
+  id: string,
+  now: Date = new Date(),
+): Promise<void> => {
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', id).execute();
+};
+
+/** Revokes a token; revoking a revoked one changes nothing and writes no audit row. */
+export const revokeApiToken = (
+  db: Kysely<Database>,
+  id: string,
+  actor: AuditActor | null,
+): Promise<Outcome<ApiTokenRecord>> =>
+  db.transaction().execute(async (trx) => {
+    if (!isUuid(id)) return notFound('token', id);
+    const before = await loadToken(trx, id);
+    if (!before) return notFound('token', id);
+    if (before.token.revokedAt !== null) return ok(before.token);
+    await trx
+      .updateTable('api_token')
+      .set({ revoked_at: sql`now()` })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    const after = await loadToken(trx, id);
+    if (!after) throw new Error('The revoked token vanished');
+    await writeAudit(trx, {
+      actor,
+      action: 'token.revoke',
+      recordType: 'token',
+      recordId: id,
+      organisationId: before.row.organisation_id,
+      before: before.token,
+      after: after.token,
+    });
+    return ok(after.token);
+  });
+
+/** Every token, revoked ones included, newest first. */
+export const listApiTokens = async (db: Kysely<Database>): Promise<ApiTokenRecord[]> =>
+  (await selectTokens(db).orderBy('t.created_at', 'desc').orderBy('t.id').execute()).map(record);
