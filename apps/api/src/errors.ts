@@ -20,14 +20,31 @@ export const codeByTag: Readonly<Record<string, TRPC_ERROR_CODE_KEY>> = {
   StaleVersion: 'CONFLICT',
   Unauthenticated: 'UNAUTHORIZED',
   SessionExpired: 'UNAUTHORIZED',
+  NotSignedIn: 'UNAUTHORIZED',
+  InvalidCredentials: 'UNAUTHORIZED',
   Forbidden: 'FORBIDDEN',
   RateLimited: 'TOO_MANY_REQUESTS',
+  TooManyAttempts: 'TOO_MANY_REQUESTS',
+  InvalidTransition: 'UNPROCESSABLE_CONTENT',
+  PasswordTooShort: 'BAD_REQUEST',
+  PasswordTooLong: 'BAD_REQUEST',
+  PasswordTooCommon: 'BAD_REQUEST',
+  InvalidField: 'BAD_REQUEST',
+  EmailTaken: 'CONFLICT',
 };
 
 /** Tags whose error concerns one input field: the client gets it as an issue with that path. */
 const fieldByTag: Readonly<Record<string, string>> = {
   InvalidCursor: 'cursor',
+  PasswordTooShort: 'password',
+  PasswordTooLong: 'password',
+  PasswordTooCommon: 'password',
+  EmailTaken: 'email',
 };
+
+/** Fields of a domain error that clients get in `error.data` (never anything secret). */
+const DATA_KEYS = ['retryAfterSeconds', 'current'] as const;
+export type ErrorData = { retryAfterSeconds?: number; current?: unknown };
 
 export const GENERIC_MESSAGE = 'Noe gikk galt på serveren. Prøv igjen senere.';
 
@@ -47,11 +64,32 @@ const messageOf = (value: unknown): string | undefined =>
 /** A domain error carried in a TRPCError, so the formatter can expose its tag and field. */
 export class DomainError extends TRPCError {
   readonly tag: string;
-  constructor(code: TRPC_ERROR_CODE_KEY, tag: string, message: string, cause: unknown) {
+  /** The input field the error is about, when it is about one. */
+  readonly field: string | undefined;
+  /** Extra data for `error.data`: `retryAfterSeconds`, `current`. */
+  readonly data: ErrorData;
+  constructor(
+    code: TRPC_ERROR_CODE_KEY,
+    tag: string,
+    message: string,
+    cause: unknown,
+    options: { readonly field?: string; readonly data?: ErrorData } = {},
+  ) {
     super({ code, message, cause });
     this.tag = tag;
+    this.field = options.field;
+    this.data = options.data ?? {};
   }
 }
+
+const dataOf = (value: unknown): ErrorData => {
+  const data: Record<string, unknown> = {};
+  if (typeof value === 'object' && value !== null) {
+    for (const key of DATA_KEYS)
+      if (key in value) data[key] = (value as Record<string, unknown>)[key];
+  }
+  return data as ErrorData;
+};
 
 /** Turns anything a procedure throws into the TRPCError a client may see. */
 export const toTRPCError = (error: unknown): TRPCError => {
@@ -59,7 +97,7 @@ export const toTRPCError = (error: unknown): TRPCError => {
   const tag = tagOf(error);
   const code = tag === undefined ? undefined : codeByTag[tag];
   if (tag !== undefined && code !== undefined) {
-    return new DomainError(code, tag, messageOf(error) ?? tag, error);
+    return new DomainError(code, tag, messageOf(error) ?? tag, error, { data: dataOf(error) });
   }
   return new TRPCError({
     code: 'INTERNAL_SERVER_ERROR',
@@ -70,6 +108,18 @@ export const toTRPCError = (error: unknown): TRPCError => {
 
 export const notFound = (message: string): TRPCError =>
   new DomainError('NOT_FOUND', 'NotFound', message, undefined);
+
+/** A tagged domain error about one input field, e.g. a password rule for `newPassword`. */
+export const fieldError = (error: unknown, field: string): TRPCError => {
+  const mapped = toTRPCError(error);
+  return mapped instanceof DomainError
+    ? new DomainError(mapped.code, mapped.tag, mapped.message, error, { field, data: mapped.data })
+    : mapped;
+};
+
+/** BAD_REQUEST about one field, with a Norwegian message (checks the schema cannot express). */
+export const invalidField = (field: string, message: string): TRPCError =>
+  new DomainError('BAD_REQUEST', 'InvalidField', message, undefined, { field });
 
 const pathSegment = (segment: unknown): string =>
   String(
@@ -86,7 +136,7 @@ export const issuesOf = (error: TRPCError): InputIssue[] | null => {
     }));
   }
   if (error instanceof DomainError) {
-    const field = fieldByTag[error.tag];
+    const field = error.field ?? fieldByTag[error.tag];
     if (field !== undefined) return [{ path: [field], message: error.message }];
   }
   return null;

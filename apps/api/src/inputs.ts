@@ -1,3 +1,4 @@
+import { isValidEmail, normaliseEmail, Role, TokenScope } from '@klimakommuner/domain';
 import { Effect, Schema, type SchemaIssue } from 'effect';
 
 /**
@@ -65,3 +66,45 @@ export const MunicipalityFilter = Schema.Struct({
 
 /** The whole input may be left out: `municipalities.list()` lists the first page of all. */
 export const ListMunicipalities = standard(Schema.UndefinedOr(MunicipalityFilter));
+
+// ——— Editors (docs/contracts-editors.md) ———
+
+const required = (max: number) =>
+  Schema.String.check(
+    Schema.isMinLength(1, { message: 'Må fylles ut.' }),
+    Schema.isMaxLength(max, { message: `Kan ikke være lengre enn ${max} tegn.` }),
+  );
+
+/** A password as typed; its rules (12–256 code points, not common) are the domain's. */
+const Password = text(4096);
+
+export const Email = required(320).check(
+  Schema.makeFilter((value: string) => isValidEmail(normaliseEmail(value)), {
+    message: 'Må være en gyldig e-postadresse, som navn@kommune.no.',
+  }),
+);
+
+const Id = required(100);
+const Version = Schema.Int.check(
+  Schema.isGreaterThanOrEqualTo(0, { message: 'Må være et heltall.' }),
+);
+
+export const Nothing = standard(Schema.UndefinedOr(Schema.Struct({})));
+export const SignIn = standard(Schema.Struct({ email: text(320), password: Password }));
+export const ById = standard(Schema.Struct({ id: Id }));
+export const ChangePassword = standard(
+  Schema.Struct({ currentPassword: Password, newPassword: Password }),
+);
+
+const Roles = Schema.Array(Role).check(
+  Schema.isMaxLength(50, { message: 'Kan ikke ha mer enn 50 roller.' }),
+);
+export const CreateUser = standard(
+  Schema.Struct({ email: Email, name: required(200), password: Password, roles: Roles }),
+);
+export const SetRoles = standard(Schema.Struct({ id: Id, roles: Roles, version: Version }));
+export const ByIdVersion = standard(Schema.Struct({ id: Id, version: Version }));
+
+export const CreateToken = standard(
+  Schema.Struct({ name: required(100), organisation: Slug, scope: TokenScope }),
+);

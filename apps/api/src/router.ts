@@ -17,6 +17,7 @@ import type {
 import type { TRPCRouterRecord } from '@trpc/server';
 import { DomainError, notFound } from './errors.ts';
 import { BySlug, DEFAULT_LIMIT, ListMunicipalities } from './inputs.ts';
+import { auth, tokens, users } from './routers/accounts.ts';
 import { publicProcedure, router } from './trpc.ts';
 
 // Each procedure: decoded input → one query → a value or a mapped error. Nothing else lives here.
@@ -61,6 +62,13 @@ const counties = {
   ),
 } satisfies TRPCRouterRecord;
 
-export const appRouter = router({ organisations, municipalities, counties });
+export const appRouter = router({
+  organisations,
+  municipalities,
+  counties,
+  auth,
+  users,
+  tokens,
+});
 
 export type AppRouter = typeof appRouter;

@@ -11,10 +11,21 @@ import {
 } from '@klimakommuner/db';
 import { todayIso } from '@klimakommuner/domain';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { logUnexpected } from './errors.ts';
-import { isAnonymous, securityHeaders, sendJson, withTimeout } from './http.ts';
+import { clientAddress, trustedProxiesFromEnv } from './auth/client-address.ts';
+import { resolveAuth } from './auth/sessions.ts';
+import { DomainError, logUnexpected } from './errors.ts';
+import {
+  bearerToken,
+  hasJsonBody,
+  isAnonymous,
+  isReadMethod,
+  securityHeaders,
+  sendJson,
+  withTimeout,
+} from './http.ts';
+import { createServices } from './lookups.ts';
 import { appRouter } from './router.ts';
-import type { Ctx } from './trpc.ts';
+import type { Auth, Ctx } from './trpc.ts';
 
 export interface StartServerOptions {
   readonly port: number;
@@ -25,6 +36,12 @@ export interface StartServerOptions {
   readonly dbConfig?: DbConfig;
   /** Pins "today" (`YYYY-MM-DD`) for tests; default the current day in Europe/Oslo. */
   readonly today?: () => string;
+  /** The clock for sessions, throttling and publication; default the system clock. */
+  readonly now?: () => Date;
+  /** Peers whose `X-Forwarded-For` is believed; default `TRUSTED_PROXIES` from the env. */
+  readonly trustedProxies?: ReadonlySet<string>;
+  /** Runs after migrating (e.g. seeding demo editors in development). */
+  readonly afterMigrate?: (db: DbHandle) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -47,25 +64,51 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
       await migrate(handle.db);
       await seed(handle.db);
     }
+    await options.afterMigrate?.(handle);
   } catch (error) {
     await handle.close();
     throw error;
   }
 
-  const ctx = { db: handle.db, today: options.today ?? (() => todayIso()) };
+  const now = options.now ?? (() => new Date());
+  const trusted = options.trustedProxies ?? trustedProxiesFromEnv();
+  const services = createServices(handle.db);
+  const shared = { db: handle.db, today: options.today ?? (() => todayIso()), now, services };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
     maxBatchSize: 50,
-    createContext: ({ req }): Ctx => ({ ...ctx, anonymous: isAnonymous(req) }),
+    createContext: ({ req }): Ctx => {
+      let resolved: Promise<Auth> | undefined;
+      const bearer = bearerToken(req);
+      const agent = req.headers['user-agent'];
+      return {
+        ...shared,
+        anonymous: isAnonymous(req),
+        clientAddress: clientAddress(req, trusted),
+        userAgent: typeof agent === 'string' ? agent : null,
+        auth: () => {
+          resolved ??= resolveAuth(handle.db, bearer, now());
+          return resolved;
+        },
+      };
+    },
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') logUnexpected(path, error);
     },
-    responseMeta: ({ ctx: requestCtx, type, errors }) =>
-      type === 'query' && errors.length === 0 && requestCtx?.anonymous
-        ? { headers: { 'Cache-Control': 'public, max-age=60' } }
-        : { headers: { 'Cache-Control': 'no-store' } },
+    responseMeta: ({ ctx: requestCtx, type, errors }) => {
+      const headers: Record<string, string> = {
+        'Cache-Control':
+          type === 'query' && errors.length === 0 && requestCtx?.anonymous
+            ? 'public, max-age=60'
+            : 'no-store',
+      };
+      const limited = errors.find((error) => error instanceof DomainError);
+      const seconds = limited instanceof DomainError ? limited.data.retryAfterSeconds : undefined;
+      if (seconds !== undefined) headers['Retry-After'] = String(seconds);
+      return { headers };
+    },
   });
 
   const ready = async (res: ServerResponse) => {
@@ -82,6 +125,18 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const read = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/trpc' || path.startsWith('/trpc/')) {
+      // Mutations only as JSON, checked before tRPC reads the body: a form or text/plain POST
+      // (which a browser sends cross-site without asking) never reaches a procedure.
+      if (!isReadMethod(req.method) && !hasJsonBody(req)) {
+        req.resume();
+        sendJson(res, 415, {
+          error: {
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+            message: 'Endringer må sendes som JSON (Content-Type: application/json).',
+          },
+        });
+        return;
+      }
       trpc(req, res);
     } else if (path === '/health' && read) sendJson(res, 200, { status: 'ok' });
     else if (path === '/ready' && read) void ready(res);

@@ -3,7 +3,7 @@ import { MembershipOverlap } from '@klimakommuner/domain';
 import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logUnexpected } from '../src/errors.ts';
-import { publicProcedure, router } from '../src/trpc.ts';
+import { type Ctx, publicProcedure, router } from '../src/trpc.ts';
 
 // A router that throws what real procedures may throw, served the way the API serves its own.
 const failing = router({
@@ -33,7 +33,9 @@ const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 beforeAll(async () => {
   const server = createHTTPServer({
     router: failing,
-    createContext: () => ({ db: null as never, today: () => '2026-01-15', anonymous: true }),
+    // Public procedures never touch auth or the database.
+    createContext: () =>
+      ({ db: null, today: () => '2026-01-15', anonymous: true }) as unknown as Ctx,
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') logUnexpected(path, error);
     },
