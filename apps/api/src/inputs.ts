@@ -1,4 +1,4 @@
-import { isValidEmail, normaliseEmail, Role, TokenScope } from '@klimakommuner/domain';
+import { isValidEmail, normaliseEmail, Role, TokenScope, Transition } from '@klimakommuner/domain';
 import { Effect, Schema, type SchemaIssue } from 'effect';
 
 /**
@@ -107,4 +107,74 @@ export const ByIdVersion = standard(Schema.Struct({ id: Id, version: Version }))
 
 export const CreateToken = standard(
   Schema.Struct({ name: required(100), organisation: Slug, scope: TokenScope }),
+);
+
+const IsoDate = Schema.String.check(
+  Schema.makeFilter(
+    (value: string) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    { message: 'Må være en dato på formen ÅÅÅÅ-MM-DD.' },
+  ),
+);
+
+const Timestamp = Schema.String.check(
+  Schema.makeFilter((value: string) => value.length <= 40 && !Number.isNaN(Date.parse(value)), {
+    message: 'Må være et tidspunkt, som 2026-03-01T08:00:00Z.',
+  }),
+);
+
+export const UpdateOrganisation = standard(
+  Schema.Struct({
+    slug: Slug,
+    version: Version,
+    description: text(20_000),
+    website: text(500),
+    contactEmail: text(320),
+  }),
+);
+
+export const TransitionOrganisation = standard(
+  Schema.Struct({
+    slug: Slug,
+    version: Version,
+    transition: Transition,
+    publishAt: Schema.optionalKey(Schema.NullOr(Timestamp)),
+  }),
+);
+
+export const ByOrganisation = standard(Schema.Struct({ organisation: Slug }));
+
+export const AddMembership = standard(
+  Schema.Struct({
+    organisation: Slug,
+    municipality: Schema.optionalKey(
+      Schema.String.check(
+        Schema.isPattern(/^[0-9]{4}$/, { message: 'Må være et kommunenummer med fire sifre.' }),
+      ),
+    ),
+    region: Schema.optionalKey(Slug),
+    from: IsoDate,
+  }),
+);
+
+export const EndMembership = standard(Schema.Struct({ id: Id, to: IsoDate, version: Version }));
+
+export const AuditHistory = standard(
+  Schema.Struct({ recordType: required(50), recordId: required(200) }),
+);
+
+export const AuditList = standard(
+  Schema.UndefinedOr(
+    Schema.Struct({
+      actor: Schema.optionalKey(text(100)),
+      organisation: Schema.optionalKey(Slug),
+      recordType: Schema.optionalKey(text(50)),
+      action: Schema.optionalKey(text(100)),
+      from: Schema.optionalKey(Timestamp),
+      to: Schema.optionalKey(Timestamp),
+      limit: Schema.optionalKey(Limit),
+      cursor: Schema.optionalKey(text(200)),
+    }),
+  ),
 );

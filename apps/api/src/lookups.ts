@@ -1,8 +1,8 @@
-import { type DbHandle, writeAudit } from '@klimakommuner/db';
+import { auditRecordOrganisation, type DbHandle, writeAudit } from '@klimakommuner/db';
 import type { Services } from './trpc.ts';
 
 // The access check's lookups: which organisation a record belongs to, before the procedure runs.
-// Small local queries (packages/db has no function for "organisation of a record by id").
+// Two small local queries (packages/db has no "organisation of a membership/organisation id").
 
 type Db = DbHandle['db'];
 
@@ -34,16 +34,7 @@ export const createServices = (db: Db): Services => ({
         .executeTakeFirst();
       return row?.slug ?? null;
     }
-    const row = await db
-      .selectFrom('audit_log as a')
-      .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
-      .select('o.slug')
-      .where('a.record_type', '=', recordType)
-      .where('a.record_id', '=', recordId)
-      .orderBy('a.id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.slug ?? null;
+    return auditRecordOrganisation(db, recordType, recordId);
   },
   auditRefused: async (auth, action, organisation, path) => {
     try {

@@ -1,4 +1,5 @@
 import { DatabaseLockedError, dbConfigFromEnv } from '@klimakommuner/db';
+import { DEMO_PASSWORD, seedDemoUsers } from './demo-users.ts';
 import { maskSecrets } from './errors.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -46,7 +47,23 @@ process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 
 try {
-  server = await startServer({ port, host, dbConfig });
+  const development = process.env.NODE_ENV === 'development';
+  server = await startServer({
+    port,
+    host,
+    dbConfig,
+    // `pnpm dev` only: demo editors with documented passwords (see demo-users.ts).
+    ...(development
+      ? {
+          afterMigrate: async (handle) => {
+            const created = await seedDemoUsers(handle);
+            if (created.length > 0) {
+              console.log(`Demo users (password ${DEMO_PASSWORD}): ${created.join(', ')}`);
+            }
+          },
+        }
+      : {}),
+  });
   console.log(`API listening on http://localhost:${server.port} (database: ${describeDatabase()})`);
   if (stopping) await shutdown(server);
 } catch (error) {

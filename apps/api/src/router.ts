@@ -18,6 +18,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { DomainError, notFound } from './errors.ts';
 import { BySlug, DEFAULT_LIMIT, ListMunicipalities } from './inputs.ts';
 import { auth, tokens, users } from './routers/accounts.ts';
+import { audit, dashboard, memberships, organisationEditing } from './routers/editing.ts';
 import { publicProcedure, router } from './trpc.ts';
 
 // Each procedure: decoded input → one query → a value or a mapped error. Nothing else lives here.
@@ -30,10 +31,11 @@ const organisations = {
     }),
   ),
   get: publicProcedure.input(BySlug).query(async ({ ctx, input }): Promise<OrganisationDetail> => {
-    const found = await getOrganisation(ctx.db, input.slug, ctx.today());
+    const found = await getOrganisation(ctx.db, input.slug, ctx.today(), ctx.now());
     if (found === null) throw notFound(`Fant ingen organisasjon med adressen «${input.slug}».`);
     return found;
   }),
+  ...organisationEditing,
 } satisfies TRPCRouterRecord;
 
 const municipalities = {
@@ -69,6 +71,9 @@ export const appRouter = router({
   auth,
   users,
   tokens,
+  memberships,
+  audit,
+  dashboard,
 });
 
 export type AppRouter = typeof appRouter;
