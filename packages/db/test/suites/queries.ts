@@ -57,6 +57,8 @@ export const querySuite = (db: () => DbHandle): void => {
     expect(kko?.regions.map((r) => [r.region.slug, r.municipalities.length])).toEqual([
       ['hallingdal', 6],
     ]);
+    // Seeded profiles are drafts: nothing of them is public.
+    expect(kko?.profile).toBeNull();
     expect((await getOrganisation(handle.db, 'ken', TODAY))?.members).toHaveLength(6);
     expect(await getOrganisation(handle.db, 'finnes-ikke', TODAY)).toBeNull();
   });

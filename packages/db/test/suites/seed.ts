@@ -61,6 +61,13 @@ export const seedSuite = (db: () => DbHandle, engine: DbHandle['engine']): void 
     ]);
   });
 
+  it('creates no user, session or token: there are no default credentials', async () => {
+    const row = await sql<Record<string, number>>`
+      select (select count(*) from app_user) as users, (select count(*) from session) as sessions,
+        (select count(*) from api_token) as tokens`.execute(handle.db);
+    expect(row.rows[0]).toEqual({ users: 0, sessions: 0, tokens: 0 });
+  });
+
   it('changes nothing when seeded again', async () => {
     const before = await counts(handle);
     const versions = await handle.db

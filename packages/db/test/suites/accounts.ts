@@ -1,0 +1,374 @@
+import { beforeAll, expect, it } from 'vitest';
+import {
+  auditHistory,
+  clearSignInFailures,
+  createApiToken,
+  createSession,
+  createUser,
+  type DbHandle,
+  endSession,
+  endSessionsOfUser,
+  findApiTokenByHash,
+  findSessionByTokenHash,
+  findUserByEmail,
+  findUserById,
+  listApiTokens,
+  listSessionsOfUser,
+  listUsers,
+  recordSignInFailure,
+  revokeApiToken,
+  setUserActive,
+  setUserPassword,
+  setUserRoles,
+  throttleStatus,
+  touchApiToken,
+  touchSession,
+  type UserRecord,
+} from '../../src/index.ts';
+import { ADMIN, auditCount } from './fixtures.ts';
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+/** Tests on a database of their own; each uses its own emails, hashes and keys. */
+export const accountSuite = (db: () => DbHandle): void => {
+  let handle: DbHandle;
+  beforeAll(() => {
+    handle = db();
+  });
+
+  const newUser = async (email: string, roles: Parameters<typeof createUser>[1]['roles'] = []) => {
+    const created = await createUser(
+      handle.db,
+      { email, name: `Navn ${email}`, passwordHash: `argon2-of-${email}`, roles },
+      ADMIN,
+    );
+    if (created.kind !== 'ok') throw new Error(`createUser: ${created.kind}`);
+    return created.value;
+  };
+
+  it('creates a user with a normalised email and roles, audited without the password hash', async () => {
+    const before = await auditCount(handle);
+    const user = await newUser('  Kari.Nordmann@Example.NO ', [
+      { role: 'editor', organisation: 'ken' },
+      { role: 'contributor', organisation: 'ken' },
+    ]);
+    expect(user).toMatchObject({
+      email: 'kari.nordmann@example.no',
+      active: true,
+      version: 1,
+      lastSignInAt: null,
+      roles: [
+        { role: 'contributor', organisation: 'ken' },
+        { role: 'editor', organisation: 'ken' },
+      ],
+    });
+    expect(user).not.toHaveProperty('passwordHash');
+    expect(user.createdAt).toBeInstanceOf(Date);
+    const found = await findUserByEmail(handle.db, 'KARI.nordmann@example.no');
+    expect(found?.passwordHash).toBe('argon2-of-  Kari.Nordmann@Example.NO ');
+    expect(found?.id).toBe(user.id);
+    expect(await findUserById(handle.db, user.id)).toEqual(user);
+    expect(await findUserById(handle.db, 'not-a-uuid')).toBeNull();
+    expect(await findUserByEmail(handle.db, 'ingen@example.no')).toBeNull();
+
+    const [entry] = await auditHistory(handle.db, 'user', user.id);
+    expect(entry).toMatchObject({ action: 'user.create', actor: ADMIN, before: null });
+    expect(entry?.after).toMatchObject({ email: 'kari.nordmann@example.no' });
+    expect(JSON.stringify(entry)).not.toMatch(/argon2|password/i);
+    expect(await auditCount(handle)).toBe(before + 1);
+  });
+
+  it('refuses a taken email and an unknown organisation, creating nothing', async () => {
+    await newUser('taken@example.no');
+    const before = await auditCount(handle);
+    expect(
+      await createUser(
+        handle.db,
+        { email: 'TAKEN@example.no', name: 'Andre', passwordHash: 'x' },
+        ADMIN,
+      ),
+    ).toEqual({ kind: 'duplicate', what: 'email' });
+    const unknown = await createUser(
+      handle.db,
+      {
+        email: 'new@example.no',
+        name: 'Ny',
+        passwordHash: 'x',
+        roles: [{ role: 'editor', organisation: 'finnes-ikke' }],
+      },
+      ADMIN,
+    );
+    expect(unknown).toMatchObject({ kind: 'not-found', error: { _tag: 'NotFound' } });
+    expect(await findUserByEmail(handle.db, 'new@example.no')).toBeNull();
+    expect(await auditCount(handle)).toBe(before);
+  });
+
+  it('sets roles at a version; a stale version returns the stored user and changes nothing', async () => {
+    const user = await newUser('roller@example.no', [{ role: 'editor', organisation: 'ken' }]);
+    const set = await setUserRoles(
+      handle.db,
+      { id: user.id, version: 1, roles: [{ role: 'admin' }] },
+      ADMIN,
+    );
+    expect(set).toMatchObject({ kind: 'ok', value: { roles: [{ role: 'admin' }], version: 2 } });
+    const before = await auditCount(handle);
+    const again = await setUserRoles(handle.db, { id: user.id, version: 1, roles: [] }, ADMIN);
+    expect(again.kind).toBe('stale');
+    if (again.kind !== 'stale') return;
+    expect(again.current).toMatchObject({ version: 2, roles: [{ role: 'admin' }] });
+    expect(again.error).toMatchObject({ _tag: 'StaleVersion', currentVersion: 2 });
+    expect(again.error.message).toMatch(/^Noen andre har endret dette/);
+    expect((await findUserById(handle.db, user.id))?.roles).toEqual([{ role: 'admin' }]);
+    expect(await auditCount(handle)).toBe(before);
+    const unknown = await setUserRoles(
+      handle.db,
+      { id: user.id, version: 2, roles: [{ role: 'editor', organisation: 'finnes-ikke' }] },
+      ADMIN,
+    );
+    expect(unknown.kind).toBe('not-found');
+    expect(await findUserById(handle.db, user.id)).toMatchObject({
+      version: 2,
+      roles: [{ role: 'admin' }],
+    });
+    expect(
+      (await setUserRoles(handle.db, { id: crypto.randomUUID(), version: 1, roles: [] }, ADMIN))
+        .kind,
+    ).toBe('not-found');
+    const [entry] = await auditHistory(handle.db, 'user', user.id);
+    expect(entry).toMatchObject({
+      action: 'user.set-roles',
+      before: { roles: [{ role: 'editor', organisation: 'ken' }], version: 1 },
+      after: { roles: [{ role: 'admin' }], version: 2 },
+    });
+  });
+
+  it('stores sessions by token hash; touches, lists and ends them', async () => {
+    const user = await newUser('okt@example.no');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + 12 * HOUR);
+    const a = await createSession(handle.db, {
+      tokenHash: 'hash-a',
+      userId: user.id,
+      expiresAt,
+      userAgent: 'Firefox',
+      clientAddress: '192.0.2.1',
+      now,
+    });
+    const b = await createSession(handle.db, { tokenHash: 'hash-b', userId: user.id, expiresAt });
+    const c = await createSession(handle.db, { tokenHash: 'hash-c', userId: user.id, expiresAt });
+    expect(a).toMatchObject({ userAgent: 'Firefox', clientAddress: '192.0.2.1', endedAt: null });
+    expect(a.createdAt).toEqual(now);
+    expect(a.expiresAt).toEqual(expiresAt);
+
+    const found = await findSessionByTokenHash(handle.db, 'hash-a');
+    expect(found?.session.id).toBe(a.id);
+    expect(found?.user).toMatchObject({ id: user.id, email: 'okt@example.no', active: true });
+    expect(found?.user.lastSignInAt).toBeInstanceOf(Date);
+    expect(await findSessionByTokenHash(handle.db, 'hash-unknown')).toBeNull();
+
+    const later = new Date(now.getTime() + 5 * MINUTE);
+    await touchSession(handle.db, a.id, later);
+    expect((await findSessionByTokenHash(handle.db, 'hash-a'))?.session.lastSeenAt).toEqual(later);
+    expect((await listSessionsOfUser(handle.db, user.id, now)).map((s) => s.id)[0]).toBe(a.id);
+    expect(await listSessionsOfUser(handle.db, user.id, new Date(expiresAt.getTime() + 1))).toEqual(
+      [],
+    );
+
+    // Only the owner ends a session through userId; an ended one is gone for good.
+    const other = await newUser('annen@example.no');
+    expect(await endSession(handle.db, { id: b.id, userId: other.id })).toBe(false);
+    expect(await endSession(handle.db, { id: b.id, userId: user.id })).toBe(true);
+    expect(await endSession(handle.db, { id: b.id })).toBe(false);
+    expect(await endSession(handle.db, { id: 'not-a-uuid' })).toBe(false);
+    expect(await findSessionByTokenHash(handle.db, 'hash-b')).toBeNull();
+
+    expect(await endSessionsOfUser(handle.db, user.id, a.id)).toBe(1);
+    expect(await findSessionByTokenHash(handle.db, 'hash-c')).toBeNull();
+    expect((await listSessionsOfUser(handle.db, user.id, now)).map((s) => s.id)).toEqual([a.id]);
+    expect(c.id).not.toBe(a.id);
+    expect(await endSessionsOfUser(handle.db, user.id)).toBe(1);
+    expect(await listSessionsOfUser(handle.db, user.id, now)).toEqual([]);
+  });
+
+  it('deactivates a user, ending their sessions; activates again', async () => {
+    const user = await newUser('deaktiver@example.no');
+    const expiresAt = new Date(Date.now() + HOUR);
+    await createSession(handle.db, { tokenHash: 'hash-d1', userId: user.id, expiresAt });
+    const off = await setUserActive(handle.db, { id: user.id, active: false, version: 1 }, ADMIN);
+    expect(off).toMatchObject({ kind: 'ok', value: { active: false, version: 2 } });
+    expect(await findSessionByTokenHash(handle.db, 'hash-d1')).toBeNull();
+    const [entry] = await auditHistory(handle.db, 'user', user.id);
+    expect(entry).toMatchObject({
+      action: 'user.deactivate',
+      before: { active: true },
+      after: { active: false },
+    });
+    const on = await setUserActive(handle.db, { id: user.id, active: true, version: 2 }, ADMIN);
+    expect(on).toMatchObject({ kind: 'ok', value: { active: true, version: 3 } });
+    const users = await listUsers(handle.db);
+    expect(users.find((u: UserRecord) => u.id === user.id)?.active).toBe(true);
+    expect(users.every((u) => !('passwordHash' in u))).toBe(true);
+  });
+
+  it('changes a password, ending the other sessions and keeping the current one', async () => {
+    const user = await newUser('passord@example.no');
+    const expiresAt = new Date(Date.now() + HOUR);
+    const current = await createSession(handle.db, {
+      tokenHash: 'hash-p1',
+      userId: user.id,
+      expiresAt,
+    });
+    await createSession(handle.db, { tokenHash: 'hash-p2', userId: user.id, expiresAt });
+    const changed = await setUserPassword(
+      handle.db,
+      { id: user.id, passwordHash: 'argon2-new', keepSessionId: current.id },
+      { kind: 'user', id: user.id, name: user.name },
+    );
+    expect(changed).toMatchObject({ kind: 'ok', value: { version: 2 } });
+    expect((await findUserByEmail(handle.db, user.email))?.passwordHash).toBe('argon2-new');
+    expect(await findSessionByTokenHash(handle.db, 'hash-p1')).not.toBeNull();
+    expect(await findSessionByTokenHash(handle.db, 'hash-p2')).toBeNull();
+    const [entry] = await auditHistory(handle.db, 'user', user.id);
+    expect(entry?.action).toBe('user.change-password');
+    expect(JSON.stringify(entry)).not.toMatch(/argon2/);
+  });
+
+  it('creates, finds by hash, uses, lists and revokes API tokens', async () => {
+    const admin = await newUser('tokenadmin@example.no', [{ role: 'admin' }]);
+    const actor = { kind: 'user' as const, id: admin.id, name: admin.name };
+    const created = await createApiToken(
+      handle.db,
+      { name: ' Nettside ', tokenHash: 'sha-token-1', organisation: 'ken', scope: 'write' },
+      actor,
+    );
+    expect(created).toMatchObject({
+      kind: 'ok',
+      value: {
+        name: 'Nettside',
+        scope: 'write',
+        organisation: { slug: 'ken', name: 'Klima- og energinettverk i Folloregionen' },
+        createdBy: { id: admin.id },
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+    });
+    if (created.kind !== 'ok') return;
+    const token = created.value;
+    expect(await findApiTokenByHash(handle.db, 'sha-token-1')).toEqual(token);
+    const used = new Date();
+    await touchApiToken(handle.db, token.id, used);
+    expect((await findApiTokenByHash(handle.db, 'sha-token-1'))?.lastUsedAt).toEqual(used);
+    expect(
+      (
+        await createApiToken(
+          handle.db,
+          { name: 'x', tokenHash: 'sha-token-2', organisation: 'finnes-ikke', scope: 'read' },
+          actor,
+        )
+      ).kind,
+    ).toBe('not-found');
+
+    const revoked = await revokeApiToken(handle.db, token.id, actor);
+    expect(revoked.kind === 'ok' && revoked.value.revokedAt).toBeInstanceOf(Date);
+    expect(await findApiTokenByHash(handle.db, 'sha-token-1')).toBeNull();
+    const count = await auditCount(handle);
+    expect((await revokeApiToken(handle.db, token.id, actor)).kind).toBe('ok');
+    expect(await auditCount(handle)).toBe(count);
+    expect((await revokeApiToken(handle.db, crypto.randomUUID(), actor)).kind).toBe('not-found');
+    expect((await listApiTokens(handle.db)).map((t) => t.id)).toContain(token.id);
+
+    const history = await auditHistory(handle.db, 'token', token.id);
+    expect(history.map((e) => [e.action, e.organisation])).toEqual([
+      ['token.revoke', 'ken'],
+      ['token.create', 'ken'],
+    ]);
+    expect(JSON.stringify(history)).not.toMatch(/sha-token|hash/i);
+  });
+
+  it('counts sign-in failures per key in a 15-minute window and locks at the limit', async () => {
+    const t0 = new Date('2026-11-27T10:00:00Z');
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * MINUTE);
+    const keys = [
+      { key: 'email:ola@example.no', limit: 5 },
+      { key: 'address:192.0.2.9', limit: 20 },
+    ];
+    for (let i = 0; i < 4; i++) {
+      expect(await recordSignInFailure(handle.db, keys, at(i))).toEqual({ lockedUntil: null });
+    }
+    expect(
+      await throttleStatus(
+        handle.db,
+        keys.map((k) => k.key),
+        at(4),
+      ),
+    ).toEqual({
+      lockedUntil: null,
+    });
+    expect(await recordSignInFailure(handle.db, keys, at(4))).toEqual({ lockedUntil: at(19) });
+    expect(await throttleStatus(handle.db, ['email:ola@example.no'], at(5))).toEqual({
+      lockedUntil: at(19),
+    });
+    // The address is not locked: 5 of 20.
+    expect(await throttleStatus(handle.db, ['address:192.0.2.9'], at(5))).toEqual({
+      lockedUntil: null,
+    });
+    expect(await throttleStatus(handle.db, ['email:ola@example.no'], at(19))).toEqual({
+      lockedUntil: null,
+    });
+
+    // Failures older than the window no longer count: a new window starts at 1.
+    const slow = [{ key: 'email:treg@example.no', limit: 5 }];
+    for (let i = 0; i < 4; i++) await recordSignInFailure(handle.db, slow, at(i));
+    expect(await recordSignInFailure(handle.db, slow, at(16))).toEqual({ lockedUntil: null });
+    const row = await handle.db
+      .selectFrom('sign_in_throttle')
+      .selectAll()
+      .where('key', '=', 'email:treg@example.no')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ failures: 1, window_start: at(16), locked_until: null });
+
+    // Twenty failures from one address, each for a different email, lock the address.
+    let last = { lockedUntil: null as Date | null };
+    for (let i = 0; i < 20; i++) {
+      last = await recordSignInFailure(
+        handle.db,
+        [
+          { key: `email:nr${i}@example.no`, limit: 5 },
+          { key: 'address:198.51.100.7', limit: 20 },
+        ],
+        at(i / 2),
+      );
+    }
+    expect(last.lockedUntil).toEqual(at(9.5 + 15));
+    expect(
+      (await throttleStatus(handle.db, ['email:ny@example.no', 'address:198.51.100.7'], at(10)))
+        .lockedUntil,
+    ).toEqual(at(24.5));
+
+    await clearSignInFailures(handle.db, ['email:ola@example.no']);
+    expect(
+      await handle.db
+        .selectFrom('sign_in_throttle')
+        .select('key')
+        .where('key', '=', 'email:ola@example.no')
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('counts concurrent failures of one key exactly', async () => {
+    const now = new Date('2026-11-27T12:00:00Z');
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        recordSignInFailure(handle.db, [{ key: 'email:samtidig@example.no', limit: 5 }], now),
+      ),
+    );
+    const row = await handle.db
+      .selectFrom('sign_in_throttle')
+      .selectAll()
+      .where('key', '=', 'email:samtidig@example.no')
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(10);
+    expect(row.locked_until).toEqual(new Date(now.getTime() + 15 * MINUTE));
+  });
+};
