@@ -17,7 +17,7 @@ const REFUSED_PAGE = `<!doctype html>
 /** Refuses cross-site form posts and puts the security headers on every response. */
 const security: Handle = async ({ event, resolve }) => {
   const response =
-    needsOriginCheck(event.request) && !isSameOriginRequest(event.request, event.url.origin)
+    needsOriginCheck(event.request) && !isSameOriginRequest(event.request, event.url)
       ? new Response(REFUSED_PAGE, { status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } })
       : await resolve(event);
   const headers = response.headers;

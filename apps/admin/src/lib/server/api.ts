@@ -67,7 +67,9 @@ export async function load<T>(event: Event, run: (api: ApiClient) => Promise<T>)
 
 /**
  * Runs API calls for a form action. The failures a form shows next to its fields (the given
- * codes) come back as values; everything else is handled like in a page load.
+ * codes, or domain tags such as 'InvalidCredentials' for a wrong current password, which comes
+ * as UNAUTHORIZED but is not an ended session) come back as values; everything else is handled
+ * like in a page load.
  */
 export async function attempt<T>(
   event: Event,
@@ -78,7 +80,10 @@ export async function attempt<T>(
     return { ok: true, value: await run(clientFor(event)) };
   } catch (cause) {
     const failure = describeFailure(cause);
-    if (isApiError(cause) && failure.code !== null && expected.includes(failure.code)) {
+    const tag = typeof failure.data.tag === 'string' ? failure.data.tag : null;
+    const isExpected =
+      (failure.code !== null && expected.includes(failure.code)) || (tag !== null && expected.includes(tag));
+    if (isApiError(cause) && isExpected) {
       return { ok: false, failure };
     }
     failPage(event, cause);

@@ -26,7 +26,7 @@ export function clearSessionCookie(cookies: Cookies): void {
 
 /** Where to go after sign-in: only a path on this site, never another origin. */
 export function safeReturnPath(value: string | null, origin: string): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
   try {
     const url = new URL(value, origin);
     if (url.origin !== origin || url.pathname.startsWith('/logg-inn')) return '/';

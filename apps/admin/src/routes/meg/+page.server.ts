@@ -42,17 +42,15 @@ export const actions: Actions = {
     const result = await attempt(
       event,
       (client) => client.auth.changePassword.mutate({ currentPassword, newPassword }),
-      ['BAD_REQUEST', 'UNPROCESSABLE_CONTENT', 'FORBIDDEN', 'TOO_MANY_REQUESTS'],
+      ['BAD_REQUEST', 'UNPROCESSABLE_CONTENT', 'InvalidCredentials', 'TOO_MANY_REQUESTS'],
     );
     if (result.ok) redirect(303, '/meg?passord=1');
     const { code, issues, message, data } = result.failure;
     const path = issues[0]?.path[0];
     const tag = typeof data.tag === 'string' ? data.tag : '';
     const field =
-      path === 'currentPassword' || tag === 'InvalidCredentials' || code === 'FORBIDDEN'
-        ? 'currentPassword'
-        : 'newPassword';
-    const shown = field === 'currentPassword' && !path ? 'Passordet du har nå, er feil.' : (issues[0]?.message ?? message);
+      path === 'currentPassword' || tag === 'InvalidCredentials' ? 'currentPassword' : 'newPassword';
+    const shown = tag === 'InvalidCredentials' ? 'Passordet du har nå, er feil.' : (issues[0]?.message ?? message);
     return fail(code === 'TOO_MANY_REQUESTS' ? 429 : 400, {
       kind: 'password' as const,
       message: null,
