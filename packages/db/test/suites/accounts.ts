@@ -143,6 +143,40 @@ export const accountSuite = (db: () => DbHandle): void => {
     });
   });
 
+  it('rejects an unnormalised email, an admin role with an organisation and a duplicate role', async () => {
+    await expect(
+      handle.db
+        .insertInto('app_user')
+        .values({ email: 'Stor@Example.no', name: 'x', password_hash: 'x' })
+        .execute(),
+    ).rejects.toThrow(/app_user_email_check|check constraint/);
+    const user = await newUser('begrensning@example.no', [{ role: 'admin' }]);
+    const ken = await handle.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('slug', '=', 'ken')
+      .executeTakeFirstOrThrow();
+    await expect(
+      handle.db
+        .insertInto('user_role')
+        .values({ user_id: user.id, role: 'admin', organisation_id: ken.id })
+        .execute(),
+    ).rejects.toThrow(/user_role_scope/);
+    await expect(
+      handle.db
+        .insertInto('user_role')
+        .values({ user_id: user.id, role: 'editor', organisation_id: null })
+        .execute(),
+    ).rejects.toThrow(/user_role_scope/);
+    // Admin has no organisation: the unique index treats the nulls as equal.
+    await expect(
+      handle.db
+        .insertInto('user_role')
+        .values({ user_id: user.id, role: 'admin', organisation_id: null })
+        .execute(),
+    ).rejects.toThrow(/user_role_unique/);
+  });
+
   it('stores sessions by token hash; touches, lists and ends them', async () => {
     const user = await newUser('okt@example.no');
     const now = new Date();
