@@ -63,13 +63,15 @@ export {
 } from './queries/tokens.ts';
 export {
   createUser,
-  findUserByEmail,
-  findUserById,
-  listUsers,
   type NewUser,
   setUserActive,
   setUserPassword,
   setUserRoles,
+} from './queries/user-writes.ts';
+export {
+  findUserByEmail,
+  findUserById,
+  listUsers,
   type UserRecord,
   type UserWithPassword,
 } from './queries/users.ts';
