@@ -1,6 +1,6 @@
 // Browser tests against the built apps (`pnpm test:e2e` builds first), in Debian's Chromium.
-// The API runs on an in-memory PGlite, migrated and seeded at start, on ports of its own
-// so that a running `pnpm dev` does not get in the way.
+// The API runs on a fresh embedded database with the test accounts (start-api.ts), on ports of
+// its own so that a running `pnpm dev` does not get in the way.
 import { defineConfig } from '@playwright/test';
 
 import { ports, urls } from './servers.ts';
@@ -9,6 +9,11 @@ const apiUrl = urls.api;
 
 export default defineConfig({
   testDir: './tests',
+  // The editors' tests change data the public pages show, so the public pages are checked first.
+  projects: [
+    { name: 'portal', testMatch: /portal\.spec\.ts/ },
+    { name: 'admin', testMatch: /admin.*\.spec\.ts/, dependencies: ['portal'] },
+  ],
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -33,17 +38,11 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'node src/main.ts',
-      cwd: '../apps/api',
+      command: 'node start-api.ts',
       url: `${apiUrl}/ready`,
-      env: {
-        PORT: String(ports.api),
-        HOST: '127.0.0.1',
-        PGLITE_DIR: 'memory://',
-        NODE_ENV: 'production',
-      },
+      env: { PORT: String(ports.api), HOST: '127.0.0.1' },
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 120_000,
     },
     {
       command: 'node build',
