@@ -43,7 +43,10 @@ export const ACTIONS = [
   'organisation.update-profile',
   'membership.manage',
   'history.read',
+  'participation.manage',
+  'person.manage',
   'user.manage',
+  'theme.manage',
   'token.manage',
   'audit.read-all',
 ] as const;

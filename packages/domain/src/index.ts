@@ -12,9 +12,16 @@ export * from './organisation.ts';
 // views.ts declares the same OrganisationKind union as a plain type; the explicit export
 // resolves the star-export ambiguity in favour of the schema, whose Type is that union.
 export { OrganisationKind } from './organisation.ts';
+export * from './participation.ts';
+export * from './participation-errors.ts';
+export * from './participation-status.ts';
 export * from './password.ts';
 export * from './password-errors.ts';
+export * from './person.ts';
 export * from './policy.ts';
+export * from './project.ts';
+export * from './project-errors.ts';
+export * from './project-views.ts';
 export * from './record-errors.ts';
 export * from './region.ts';
 export * from './slug.ts';

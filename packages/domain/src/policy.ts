@@ -16,6 +16,8 @@ export const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'organisation.update-profile',
   'membership.manage',
   'history.read',
+  'participation.manage',
+  'person.manage',
 ]);
 
 /** A contributor writes drafts and submits them; an editor publishes them. */

@@ -4,6 +4,8 @@
  * so the shapes survive JSON, tRPC without a transformer, and SvelteKit's devalue.
  */
 
+import type { MunicipalityProjectView } from './project-views.ts';
+
 export type OrganisationKind = 'network' | 'county-authority';
 
 export interface CountyRef {
@@ -100,6 +102,8 @@ export interface MunicipalityMembershipView {
 export interface MunicipalityDetail extends MunicipalityListItem {
   readonly regions: readonly RegionRef[];
   readonly memberships: readonly MunicipalityMembershipView[];
+  /** The public projects the municipality has a participation in, with its current status. */
+  readonly projects: readonly MunicipalityProjectView[];
 }
 
 export interface Page<T> {

@@ -43,7 +43,8 @@ const resources: Readonly<Record<string, Resource>> = {
 // Columns, in this order (spaces only group them for the eye):
 //   content: read-drafts create edit-draft edit-published submit publish unpublish archive
 //   organisation.update-profile membership.manage history.read
-//   user.manage token.manage audit.read-all
+//   participation.manage person.manage
+//   user.manage token.manage audit.read-all theme.manage
 const COLUMNS: readonly Action[] = [
   'content.read-drafts',
   'content.create',
@@ -56,20 +57,25 @@ const COLUMNS: readonly Action[] = [
   'organisation.update-profile',
   'membership.manage',
   'history.read',
+  'participation.manage',
+  'person.manage',
   'user.manage',
   'token.manage',
   'audit.read-all',
+  'theme.manage',
 ];
 
-const NONE = '........ ... ...';
+const NONE = '........ ... .. ....';
+const EDITOR = 'XXXXXXXX XXX XX ....';
+const ALL = 'XXXXXXXX XXX XX XXXX';
 const EXPECTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   anonymous: { A: NONE, B: NONE, system: NONE },
-  'contributor of A': { A: 'XXX.X... ..X ...', B: NONE, system: NONE },
-  'editor of A': { A: 'XXXXXXXX XXX ...', B: NONE, system: NONE },
-  'editor of B': { A: NONE, B: 'XXXXXXXX XXX ...', system: NONE },
-  admin: { A: 'XXXXXXXX XXX XXX', B: 'XXXXXXXX XXX XXX', system: 'XXXXXXXX XXX XXX' },
-  'read token of A': { A: 'X....... ..X ...', B: NONE, system: NONE },
-  'write token of A': { A: 'XXXXXXXX XXX ...', B: NONE, system: NONE },
+  'contributor of A': { A: 'XXX.X... ..X .. ....', B: NONE, system: NONE },
+  'editor of A': { A: EDITOR, B: NONE, system: NONE },
+  'editor of B': { A: NONE, B: EDITOR, system: NONE },
+  admin: { A: ALL, B: ALL, system: ALL },
+  'read token of A': { A: 'X....... ..X .. ....', B: NONE, system: NONE },
+  'write token of A': { A: EDITOR, B: NONE, system: NONE },
 };
 
 describe('can: the full matrix', () => {
@@ -131,14 +137,14 @@ describe('can: properties', () => {
     );
   });
 
-  it('never lets a token act outside its organisation or manage users, tokens or the audit log', () => {
+  it('never lets a token act outside its organisation or manage users, tokens, themes or the audit log', () => {
     fc.assert(
       fc.property(token, action, resource, (actor, a, r) => {
         if (!can(actor, a, r)) return true;
         return (
           'organisation' in r &&
           r.organisation === actor.organisation &&
-          !['user.manage', 'token.manage', 'audit.read-all'].includes(a)
+          !['user.manage', 'token.manage', 'audit.read-all', 'theme.manage'].includes(a)
         );
       }),
     );
