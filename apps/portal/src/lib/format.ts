@@ -6,3 +6,8 @@ export { formatDateNb, formatPopulation, organisationKindLabel } from '@klimakom
 export function countMunicipalities(count: number): string {
   return `${formatPopulation(count)} ${count === 1 ? 'kommune' : 'kommuner'}`;
 }
+
+/** «1 prosjekt», «6 prosjekter». */
+export function countProjects(count: number): string {
+  return `${formatPopulation(count)} ${count === 1 ? 'prosjekt' : 'prosjekter'}`;
+}

@@ -1,11 +1,16 @@
 import { apiErrorCode, createApiClient, isApiError } from '@klimakommuner/api';
 import type {
   CountyView,
+  MatrixView,
   MunicipalityDetail,
   MunicipalityListItem,
   OrganisationDetail,
   OrganisationSummary,
   Page,
+  ProjectDetail,
+  ProjectSummary,
+  ThemeDetail,
+  ThemeView,
 } from '@klimakommuner/domain';
 import { error } from '@sveltejs/kit';
 import { API_URL } from '$app/env/private';
@@ -15,6 +20,16 @@ export interface MunicipalityQuery {
   readonly county?: string;
   readonly q?: string;
   readonly membersOnly?: boolean;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+export interface ProjectQuery {
+  readonly theme?: string;
+  readonly organisation?: string;
+  /** Four-digit municipality number. */
+  readonly municipality?: string;
+  readonly status?: 'planned' | 'ongoing' | 'completed';
   readonly limit?: number;
   readonly cursor?: string;
 }
@@ -31,6 +46,17 @@ export interface Api {
   };
   readonly counties: {
     list(): Promise<Page<CountyView>>;
+  };
+  readonly themes: {
+    list(): Promise<Page<ThemeView>>;
+    get(slug: string): Promise<ThemeDetail>;
+  };
+  readonly projects: {
+    list(query: ProjectQuery): Promise<Page<ProjectSummary>>;
+    get(slug: string): Promise<ProjectDetail>;
+  };
+  readonly participations: {
+    matrix(organisation: string): Promise<MatrixView>;
   };
 }
 
@@ -79,6 +105,17 @@ export function apiFor(fetch: typeof globalThis.fetch): Api {
     },
     counties: {
       list: () => list(client.counties.list.query()),
+    },
+    themes: {
+      list: () => list(client.themes.list.query()),
+      get: (slug) => get(client.themes.get.query({ slug })),
+    },
+    projects: {
+      list: (query) => list(client.projects.list.query(query)),
+      get: (slug) => get(client.projects.get.query({ slug })),
+    },
+    participations: {
+      matrix: (organisation) => get(client.participations.matrix.query({ organisation })),
     },
   };
 }

@@ -2,6 +2,11 @@ import { apiFor } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params }) => {
-  const organisation = await apiFor(fetch).organisations.get(params.slug);
-  return { organisation };
+  const api = apiFor(fetch);
+  // Started together so httpBatchLink sends them as one request.
+  const [organisation, matrix] = await Promise.all([
+    api.organisations.get(params.slug),
+    api.participations.matrix(params.slug),
+  ]);
+  return { organisation, matrix: matrix.projects.length > 0 ? matrix : null };
 };
