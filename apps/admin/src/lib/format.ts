@@ -23,6 +23,7 @@ export function formatTimestamp(value: string | null): string {
 /** Where an item on the dashboard is edited. */
 export function workItemHref(item: WorkItem): string {
   if (item.recordType === 'organisation') return `/organisasjoner/${item.organisation.slug}/profil`;
+  if (item.recordType === 'project') return `/prosjekter/${encodeURIComponent(item.recordId)}`;
   return `/historikk/${encodeURIComponent(item.recordType)}/${encodeURIComponent(item.recordId)}`;
 }
 
@@ -32,6 +33,10 @@ const recordTypeLabels: Record<string, string> = {
   user: 'Bruker',
   token: 'API-token',
   session: 'Økt',
+  project: 'Prosjekt',
+  participation: 'Deltakelse',
+  person: 'Person',
+  theme: 'Tema',
 };
 
 export function recordTypeLabel(type: string): string {

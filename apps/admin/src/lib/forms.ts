@@ -45,3 +45,26 @@ export function errorsFromIssues(
 export function parseVersion(value: string): number | null {
   return /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
+
+/** Every value of a repeated field (checkboxes, rows), trimmed, in form order. */
+export function texts(form: FormData, name: string): string[] {
+  return form.getAll(name).flatMap((value) => (typeof value === 'string' ? [value.trim()] : []));
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a `YYYY-MM-DD` value names a real day. */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
