@@ -13,6 +13,7 @@ export {
 export { listCounties, ping } from './queries/counties.ts';
 export { InvalidCursorError } from './queries/cursor.ts';
 export { dashboardFor } from './queries/dashboard.ts';
+export { seedDemoParticipations } from './demo.ts';
 export {
   addMembership,
   endMembership,
@@ -35,6 +36,41 @@ export {
 export { getOrganisation, listOrganisations } from './queries/organisations.ts';
 export type { Outcome } from './queries/outcome.ts';
 export {
+  type AddParticipationError,
+  addParticipation,
+  type NewParticipation,
+  type ParticipationChangeError,
+  type ParticipationStatusChange,
+  participationOrganisation,
+  setParticipationStatus,
+  withdrawParticipation,
+} from './queries/participations.ts';
+export {
+  createPerson,
+  getPersonForEdit,
+  listPeople,
+  type PeopleFilter,
+  type PersonInput,
+  type PersonUpdate,
+  updatePerson,
+} from './queries/people.ts';
+export {
+  createProject,
+  type NewProject,
+  type ProjectTransition,
+  type ProjectUpdate,
+  transitionProject,
+  updateProject,
+} from './queries/project-writes.ts';
+export {
+  getProject,
+  getProjectForEdit,
+  listProjects,
+  type ProjectFilter,
+  participationMatrix,
+  projectOrganisation,
+} from './queries/projects.ts';
+export {
   createSession,
   endSession,
   endSessionsOfUser,
@@ -52,6 +88,7 @@ export {
   type ThrottleStatus,
   throttleStatus,
 } from './queries/throttle.ts';
+export { getTheme, listThemes, type ThemeUpdate, updateTheme } from './queries/themes.ts';
 export {
   type ApiTokenRecord,
   createApiToken,

@@ -142,6 +142,102 @@ export interface AuditLogTable {
   after: JsonValue | null;
 }
 
+export type ProjectStatusColumn = 'planned' | 'ongoing' | 'completed';
+export type ParticipationStatusColumn =
+  | 'interested'
+  | 'participating'
+  | 'implementing'
+  | 'completed'
+  | 'withdrawn';
+
+export interface ThemeTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  name: string;
+  /** Role title, e.g. 'Prosjektleder'. */
+  title: Generated<string>;
+  organisation_id: string | null;
+  municipality_number: string | null;
+  email: string | null;
+  phone: string | null;
+  /** Whether email and phone may be shown publicly. */
+  consent: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface ProjectTable {
+  id: Generated<string>;
+  slug: string;
+  title: string;
+  summary: Generated<string>;
+  /** Markdown, as typed by an editor. */
+  body: Generated<string>;
+  /** The sanitised HTML of `body`, rendered by the API when it saves. */
+  body_html: Generated<string>;
+  owner_organisation_id: string;
+  status: ProjectStatusColumn;
+  start_date: IsoDateColumn | null;
+  end_date: IsoDateColumn | null;
+  workflow_status: ColumnType<ContentStatus, ContentStatus | undefined, ContentStatus>;
+  publish_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface ProjectThemeTable {
+  project_id: string;
+  theme_id: string;
+}
+
+export interface ProjectLeaderTable {
+  project_id: string;
+  person_id: string;
+  position: number;
+}
+
+export interface ProjectLinkTable {
+  project_id: string;
+  position: number;
+  label: string;
+  url: string;
+}
+
+export interface ParticipationTable {
+  id: Generated<string>;
+  project_id: string;
+  municipality_number: string;
+  status: ParticipationStatusColumn;
+  since: IsoDateColumn;
+  contact_person_id: string | null;
+  note: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+/** One step of a participation's history; append-only. */
+export interface ParticipationEventTable {
+  id: Generated<number>;
+  participation_id: string;
+  status: ParticipationStatusColumn;
+  since: IsoDateColumn;
+  note: Generated<string>;
+  at: CreatedAt;
+  actor_name: string | null;
+}
+
 export interface Database {
   county: CountyTable;
   municipality: MunicipalityTable;
@@ -155,6 +251,14 @@ export interface Database {
   api_token: ApiTokenTable;
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
+  theme: ThemeTable;
+  person: PersonTable;
+  project: ProjectTable;
+  project_theme: ProjectThemeTable;
+  project_leader: ProjectLeaderTable;
+  project_link: ProjectLinkTable;
+  participation: ParticipationTable;
+  participation_event: ParticipationEventTable;
 }
 
 export type MunicipalityRow = Selectable<MunicipalityTable>;

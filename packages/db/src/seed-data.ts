@@ -83,3 +83,82 @@ export const organisations: SeedOrganisation[] = reference.organisations.map((o)
     memberFrom: established === null ? null : `${established}-01-01`,
   };
 });
+
+/** One neutral sentence per theme; reference.json has only slugs and names. */
+const themeDescriptions: Readonly<Record<string, string>> = {
+  utslippskutt: 'Tiltak som kutter klimagassutslipp i kommunen og i kommunens egen drift.',
+  sirkularitet:
+    'Ombruk, reparasjon og gjenvinning som holder ressurser lenger i bruk og gir mindre avfall.',
+  mobilitet:
+    'Transport og reisevaner med lavere utslipp, som gange, sykkel, kollektivtransport og nullutslippskjøretøy.',
+  mat: 'Mat med lavere klimaavtrykk og mindre matsvinn i kommunens tjenester og hos innbyggerne.',
+  anskaffelser: 'Innkjøp der klima og miljø vektlegges i krav, kriterier og oppfølging.',
+};
+
+export const themes = reference.themes.map(({ slug, name }) => {
+  const description = themeDescriptions[slug];
+  if (description === undefined) throw new Error(`Theme ${slug} has no description`);
+  return { slug, name, description };
+});
+
+export interface SeedPerson {
+  name: string;
+  title: string;
+  /** Organisation slug. */
+  organisation: string | null;
+  /** Kommunenummer. */
+  municipality: string | null;
+}
+
+/** reference.json's people; none has consented, so none gets contact details. */
+export const people: SeedPerson[] = reference.people.map((p) => ({
+  name: p.name,
+  title: p.role,
+  organisation: 'organisation' in p ? p.organisation : null,
+  municipality: 'municipality' in p ? p.municipality : null,
+}));
+
+/** Leads every seeded project. */
+export const seedProjectLeader = { name: 'Ragnhild Waagaard', title: 'Overordnet prosjektleder' };
+
+/**
+ * One neutral sentence per project, written from its title only: reference.json says nothing
+ * more about the projects, so the summaries claim nothing beyond what the title names.
+ */
+const projectSummaries: Readonly<Record<string, string>> = {
+  'Ombruk i egen kommuneorganisasjon':
+    'Prosjektet handler om ombruk av utstyr og materialer i kommunenes egen organisasjon.',
+  'Klima- og miljøvennlige anskaffelser':
+    'Prosjektet handler om hvordan kommunene kan legge vekt på klima og miljø når de kjøper inn varer og tjenester.',
+  'Klimavennlige måltidstjenester i offentlig sektor':
+    'Prosjektet handler om klimavennlige måltider i offentlige tjenester.',
+  'Sirkulære løsninger i befolkningen':
+    'Prosjektet handler om sirkulære løsninger for innbyggerne i kommunene.',
+  'Grønn mobilitet': 'Prosjektet handler om transport og reiser med lavere utslipp.',
+  'Strategisk klimaarbeid': 'Prosjektet handler om kommunenes strategiske og langsiktige klimaarbeid.',
+};
+
+export interface SeedProject {
+  slug: string;
+  title: string;
+  summary: string;
+  owner: string;
+  status: 'planned' | 'ongoing' | 'completed';
+  themes: readonly string[];
+}
+
+export const projects: SeedProject[] = reference.projects.map((p) => {
+  const summary = projectSummaries[p.title];
+  if (summary === undefined) throw new Error(`Project ${p.title} has no summary`);
+  return {
+    slug: slugify(p.title),
+    title: p.title,
+    summary,
+    owner: p.owner,
+    status: p.status === 'planned' || p.status === 'completed' ? p.status : 'ongoing',
+    themes: p.themes,
+  };
+});
+
+/** The note every demo participation carries, so nobody mistakes it for a real one. */
+export const DEMO_NOTE = 'Demodata – ikke ekte deltakelse';

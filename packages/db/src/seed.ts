@@ -1,6 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.ts';
-import { counties, municipalities, organisations, regions } from './seed-data.ts';
+import {
+  counties,
+  municipalities,
+  organisations,
+  people,
+  projects,
+  regions,
+  seedProjectLeader,
+  themes,
+} from './seed-data.ts';
 
 const changedRows = (
   results: readonly { numInsertedOrUpdatedRows?: bigint | undefined }[],
@@ -143,8 +152,106 @@ export const seed = (db: Kysely<Database>): Promise<{ changed: boolean }> =>
     if (missing.length > 0) {
       changed += changedRows(await trx.insertInto('membership').values(missing).execute());
     }
+    changed += await seedContent(trx, orgIds);
     return { changed: changed > 0 };
   });
+
+/**
+ * Themes, people and projects. These become editors' content once seeded, so only missing rows
+ * are added (by theme slug, by person name and organisation or municipality, by project slug):
+ * a second run changes nothing, and it never undoes an editor's change. A new project gets its
+ * themes and the seeded leader; an existing one keeps whatever the editors gave it.
+ */
+const seedContent = async (
+  trx: Kysely<Database>,
+  orgIds: ReadonlyMap<string, string>,
+): Promise<number> => {
+  let changed = 0;
+  changed += changedRows(
+    await trx
+      .insertInto('theme')
+      .values(themes)
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute(),
+  );
+  const existingPeople = new Set(
+    (
+      await trx
+        .selectFrom('person')
+        .select(['name', 'organisation_id', 'municipality_number'])
+        .execute()
+    ).map((p) => key(p.name, p.organisation_id ?? '', p.municipality_number ?? '')),
+  );
+  const newPeople = people
+    .map((p) => ({
+      name: p.name,
+      title: p.title,
+      organisation_id:
+        p.organisation === null ? null : must(orgIds.get(p.organisation), `organisation ${p.organisation}`),
+      municipality_number: p.municipality,
+    }))
+    .filter(
+      (p) => !existingPeople.has(key(p.name, p.organisation_id ?? '', p.municipality_number ?? '')),
+    );
+  if (newPeople.length > 0) {
+    changed += changedRows(await trx.insertInto('person').values(newPeople).execute());
+  }
+
+  const added = await trx
+    .insertInto('project')
+    .values(
+      projects.map((p) => ({
+        slug: p.slug,
+        title: p.title,
+        summary: p.summary,
+        owner_organisation_id: must(orgIds.get(p.owner), `organisation ${p.owner}`),
+        status: p.status,
+        workflow_status: 'published' as const,
+      })),
+    )
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returning(['id', 'slug', 'owner_organisation_id'])
+    .execute();
+  if (added.length === 0) return changed;
+  changed += added.length;
+  const [themeRows, leaders] = await Promise.all([
+    trx.selectFrom('theme').select(['id', 'slug']).execute(),
+    trx
+      .selectFrom('person')
+      .select(['id', 'organisation_id'])
+      .where('name', '=', seedProjectLeader.name)
+      .where('title', '=', seedProjectLeader.title)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  const themeIds = new Map(themeRows.map((t) => [t.slug, t.id]));
+  const bySlug = new Map(projects.map((p) => [p.slug, p]));
+  const projectThemes = added.flatMap((row) =>
+    (bySlug.get(row.slug)?.themes ?? []).map((t) => ({
+      project_id: row.id,
+      theme_id: must(themeIds.get(t), `theme ${t}`),
+    })),
+  );
+  if (projectThemes.length > 0) {
+    await trx
+      .insertInto('project_theme')
+      .values(projectThemes)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  const projectLeaders = added.flatMap((row) => {
+    const leader = leaders.find((l) => l.organisation_id === row.owner_organisation_id);
+    return leader ? [{ project_id: row.id, person_id: leader.id, position: 0 }] : [];
+  });
+  if (projectLeaders.length > 0) {
+    await trx
+      .insertInto('project_leader')
+      .values(projectLeaders)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return changed;
+};
 
 const key = (...parts: string[]): string => parts.join('|');
 

@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { municipalityProjects } from './projects.ts';
 import {
   byName,
   collator,
@@ -129,10 +130,14 @@ export const listMunicipalities = async (
   };
 };
 
+/**
+ * The municipality with its memberships and the public projects (at `now`) it takes part in.
+ */
 export const getMunicipality = async (
   db: Kysely<Database>,
   slug: string,
   today: IsoDate,
+  now: Date = new Date(),
 ): Promise<MunicipalityDetail | null> => {
   const [row, world] = await Promise.all([
     selectMunicipalities(db).where('m.slug', '=', slug).executeTakeFirst(),
@@ -164,5 +169,6 @@ export const getMunicipality = async (
     ...listItem(row, organisationsByMunicipality(world, today).get(row.number) ?? []),
     regions: regions.map((r) => ({ slug: r.slug, name: r.name })).sort(byName),
     memberships,
+    projects: await municipalityProjects(db, row.number, now),
   };
 };

@@ -1,0 +1,305 @@
+import {
+  type AuditActor,
+  checkParticipant,
+  changeParticipationStatus,
+  type IsoDate,
+  type NotAMemberOfOwner,
+  type ParticipationAlreadyActive,
+  type ParticipationDateBeforeLast,
+  type ParticipationEditView,
+  type ParticipationState,
+  type ParticipationStatus,
+  type ParticipationUnchanged,
+  rejoin,
+  startParticipation,
+} from '@klimakommuner/domain';
+import { Effect } from 'effect';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+import { writeAudit } from './audit.ts';
+import { notFound, type Outcome, ok, refused, stale } from './outcome.ts';
+import { participationViews } from './projects.ts';
+import { isUuid } from './users.ts';
+import { loadMembershipWorld } from './world.ts';
+
+export type AddParticipationError =
+  | NotAMemberOfOwner
+  | ParticipationAlreadyActive
+  | ParticipationDateBeforeLast
+  | ParticipationUnchanged;
+
+export type ParticipationChangeError = ParticipationDateBeforeLast | ParticipationUnchanged;
+
+export interface NewParticipation {
+  /** Project slug. */
+  readonly project: string;
+  /** Kommunenummer. */
+  readonly municipality: string;
+  readonly status: ParticipationStatus;
+  readonly since: IsoDate;
+  /** Replaces the participation's note when given. */
+  readonly note?: string | undefined;
+  /** Person id of the municipality's contact; null clears it, absent keeps it. */
+  readonly contact?: string | null | undefined;
+}
+
+export interface ParticipationStatusChange {
+  readonly id: string;
+  readonly status: ParticipationStatus;
+  readonly since: IsoDate;
+  readonly version: number;
+  /** Replaces the note when given; also kept on the history event. */
+  readonly note?: string | undefined;
+}
+
+const decide = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(Effect.result(effect));
+
+const mustView = async (trx: Kysely<Database>, id: string): Promise<ParticipationEditView> => {
+  const row = await trx.selectFrom('participation').selectAll().where('id', '=', id).executeTakeFirst();
+  const view = row ? (await participationViews(trx, [row])).get(row.project_id)?.[0] : undefined;
+  if (!view) throw new Error(`Participation ${id} vanished inside its transaction`);
+  return view;
+};
+
+/** What the audit trail keeps of a participation. */
+const snapshot = (project: string, v: ParticipationEditView) => ({
+  id: v.id,
+  project,
+  municipality: v.municipality.number,
+  status: v.status,
+  since: v.since,
+  note: v.note,
+  contact: v.contact?.id ?? null,
+  history: v.history,
+  version: v.version,
+});
+
+const state = (v: ParticipationEditView): ParticipationState => ({
+  status: v.status,
+  since: v.since,
+  history: v.history,
+});
+
+const recordEvent = (
+  trx: Kysely<Database>,
+  participationId: string,
+  step: { status: ParticipationStatus; since: IsoDate; note?: string | undefined },
+  actor: AuditActor | null,
+) =>
+  trx
+    .insertInto('participation_event')
+    .values({
+      participation_id: participationId,
+      status: step.status,
+      since: step.since,
+      note: step.note ?? '',
+      actor_name: actor?.name ?? null,
+    })
+    .execute();
+
+/** The contact person id, checked to exist; undefined = keep, null = none. */
+const resolveContact = async (trx: Kysely<Database>, contact: string | null | undefined) => {
+  if (contact === undefined || contact === null || contact === '') {
+    return { ok: true as const, id: contact === '' ? null : contact };
+  }
+  if (!isUuid(contact)) return { ok: false as const };
+  const found = await trx.selectFrom('person').select('id').where('id', '=', contact).executeTakeFirst();
+  return found ? { ok: true as const, id: found.id } : { ok: false as const };
+};
+
+/**
+ * A municipality takes part in a project. The domain's checkParticipant decides on `since`
+ * from the owner's memberships and regions; a withdrawn participation continues on the same row
+ * (the domain's rejoin, history kept); an active one is ParticipationAlreadyActive. Writes a
+ * history event and the audit row (participation.add or participation.rejoin).
+ */
+export const addParticipation = (
+  db: Kysely<Database>,
+  input: NewParticipation,
+  actor: AuditActor | null,
+  _today: IsoDate,
+): Promise<Outcome<ParticipationEditView, AddParticipationError>> =>
+  db.transaction().execute(async (trx) => {
+    // The project row lock serialises participation writes of one project.
+    const project = await trx
+      .selectFrom('project as p')
+      .innerJoin('organisation as o', 'o.id', 'p.owner_organisation_id')
+      .select(['p.id', 'p.slug', 'p.owner_organisation_id', 'o.slug as owner', 'o.name', 'o.short_name'])
+      .where('p.slug', '=', input.project)
+      .forUpdate('p')
+      .executeTakeFirst();
+    if (!project) return notFound('project', input.project);
+    const [municipality, world, contact] = await Promise.all([
+      trx
+        .selectFrom('municipality')
+        .select(['number', 'name'])
+        .where('number', '=', input.municipality)
+        .executeTakeFirst(),
+      loadMembershipWorld(trx),
+      resolveContact(trx, input.contact),
+    ]);
+    if (!municipality) return notFound('municipality', input.municipality);
+    if (!contact.ok) return notFound('person', input.contact ?? '');
+    const memberError = decide(
+      checkParticipant({
+        municipality: municipality.number,
+        municipalityName: municipality.name,
+        organisation: project.owner,
+        organisationName: project.short_name ?? project.name,
+        date: input.since,
+        memberships: world.memberships,
+        regions: world.regions,
+      }),
+    );
+    if (memberError._tag === 'Failure') return refused(memberError.failure);
+
+    const existing = await trx
+      .selectFrom('participation')
+      .select(['id', 'version'])
+      .where('project_id', '=', project.id)
+      .where('municipality_number', '=', municipality.number)
+      .forUpdate()
+      .executeTakeFirst();
+    const step = { status: input.status, since: input.since };
+    if (existing) {
+      const before = await mustView(trx, existing.id);
+      const decided = decide(rejoin(state(before), step));
+      if (decided._tag === 'Failure') return refused(decided.failure);
+      await trx
+        .updateTable('participation')
+        .set({
+          status: decided.success.status,
+          since: decided.success.since,
+          ...(input.note !== undefined ? { note: input.note.trim() } : {}),
+          ...(contact.id !== undefined ? { contact_person_id: contact.id } : {}),
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', existing.id)
+        .where('version', '=', existing.version)
+        .execute();
+      await recordEvent(trx, existing.id, { ...step, note: input.note }, actor);
+      const after = await mustView(trx, existing.id);
+      await writeAudit(trx, {
+        actor,
+        action: 'participation.rejoin',
+        recordType: 'participation',
+        recordId: existing.id,
+        organisationId: project.owner_organisation_id,
+        before: snapshot(project.slug, before),
+        after: snapshot(project.slug, after),
+      });
+      return ok(after);
+    }
+
+    const started = startParticipation(step);
+    const { id } = await trx
+      .insertInto('participation')
+      .values({
+        project_id: project.id,
+        municipality_number: municipality.number,
+        status: started.status,
+        since: started.since,
+        note: input.note?.trim() ?? '',
+        contact_person_id: contact.id ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, id, { ...step, note: input.note }, actor);
+    const after = await mustView(trx, id);
+    await writeAudit(trx, {
+      actor,
+      action: 'participation.add',
+      recordType: 'participation',
+      recordId: id,
+      organisationId: project.owner_organisation_id,
+      before: null,
+      after: snapshot(project.slug, after),
+    });
+    return ok(after);
+  });
+
+const lockParticipation = (trx: Transaction<Database>, id: string) =>
+  trx
+    .selectFrom('participation as pa')
+    .innerJoin('project as p', 'p.id', 'pa.project_id')
+    .select(['pa.id', 'pa.version', 'p.slug as project', 'p.owner_organisation_id'])
+    .where('pa.id', '=', id)
+    .forUpdate('pa')
+    .executeTakeFirst();
+
+/** The domain's changeParticipationStatus on the participation at `version`, with an event row. */
+const changeStatus = (
+  db: Kysely<Database>,
+  input: ParticipationStatusChange,
+  actor: AuditActor | null,
+  action: string,
+): Promise<Outcome<ParticipationEditView, ParticipationChangeError>> =>
+  db.transaction().execute(async (trx) => {
+    if (!isUuid(input.id)) return notFound('participation', input.id);
+    const row = await lockParticipation(trx, input.id);
+    if (!row) return notFound('participation', input.id);
+    const before = await mustView(trx, input.id);
+    if (row.version !== input.version) {
+      return stale('participation', input.id, input.version, before);
+    }
+    const step = { status: input.status, since: input.since };
+    const decided = decide(changeParticipationStatus(state(before), step));
+    if (decided._tag === 'Failure') return refused(decided.failure);
+    await trx
+      .updateTable('participation')
+      .set({
+        status: decided.success.status,
+        since: decided.success.since,
+        ...(input.note !== undefined ? { note: input.note.trim() } : {}),
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .execute();
+    await recordEvent(trx, input.id, { ...step, note: input.note }, actor);
+    const after = await mustView(trx, input.id);
+    await writeAudit(trx, {
+      actor,
+      action,
+      recordType: 'participation',
+      recordId: input.id,
+      organisationId: row.owner_organisation_id,
+      before: snapshot(row.project, before),
+      after: snapshot(row.project, after),
+    });
+    return ok(after);
+  });
+
+/** Moves a participation to another status from `since`; audited as participation.set-status. */
+export const setParticipationStatus = (
+  db: Kysely<Database>,
+  input: ParticipationStatusChange,
+  actor: AuditActor | null,
+): Promise<Outcome<ParticipationEditView, ParticipationChangeError>> =>
+  changeStatus(db, input, actor, 'participation.set-status');
+
+/** The municipality withdraws from `since`; the row and its history stay (rejoin continues it). */
+export const withdrawParticipation = (
+  db: Kysely<Database>,
+  input: { readonly id: string; readonly since: IsoDate; readonly version: number },
+  actor: AuditActor | null,
+): Promise<Outcome<ParticipationEditView, ParticipationChangeError>> =>
+  changeStatus(db, { ...input, status: 'withdrawn' }, actor, 'participation.withdraw');
+
+/** The slug of the organisation owning the participation's project; null when none. */
+export const participationOrganisation = async (
+  db: Kysely<Database>,
+  id: string,
+): Promise<string | null> => {
+  if (!isUuid(id)) return null;
+  const row = await db
+    .selectFrom('participation as pa')
+    .innerJoin('project as p', 'p.id', 'pa.project_id')
+    .innerJoin('organisation as o', 'o.id', 'p.owner_organisation_id')
+    .select('o.slug')
+    .where('pa.id', '=', id)
+    .executeTakeFirst();
+  return row?.slug ?? null;
+};
