@@ -31,6 +31,13 @@ export const codeByTag: Readonly<Record<string, TRPC_ERROR_CODE_KEY>> = {
   PasswordTooCommon: 'BAD_REQUEST',
   InvalidField: 'BAD_REQUEST',
   EmailTaken: 'CONFLICT',
+  // Projects (docs/contracts-projects.md): each rule's Norwegian message reaches the client.
+  ProjectNotPublishable: 'UNPROCESSABLE_CONTENT',
+  ProjectDatesInvalid: 'UNPROCESSABLE_CONTENT',
+  NotAMemberOfOwner: 'UNPROCESSABLE_CONTENT',
+  ParticipationAlreadyActive: 'UNPROCESSABLE_CONTENT',
+  ParticipationDateBeforeLast: 'UNPROCESSABLE_CONTENT',
+  ParticipationUnchanged: 'UNPROCESSABLE_CONTENT',
 };
 
 /** Tags whose error concerns one input field: the client gets it as an issue with that path. */

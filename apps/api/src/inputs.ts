@@ -27,10 +27,10 @@ const leafHook: SchemaIssue.LeafHook = (issue) => {
   }
 };
 
-const standard = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
+export const standard = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) =>
   Schema.toStandardSchemaV1(schema, { leafHook });
 
-const text = (max: number) =>
+export const text = (max: number) =>
   Schema.String.check(
     Schema.isMaxLength(max, { message: `Kan ikke være lengre enn ${max} tegn.` }),
   );
@@ -41,6 +41,10 @@ export const Slug = Schema.String.check(
   Schema.isPattern(/^[a-z0-9-]+$/, {
     message: 'Kan bare inneholde små bokstaver a–z, sifre og bindestrek.',
   }),
+);
+
+export const MunicipalityNumber = Schema.String.check(
+  Schema.isPattern(/^[0-9]{4}$/, { message: 'Må være et kommunenummer med fire sifre.' }),
 );
 
 export const CountyNumber = Schema.String.check(
@@ -69,7 +73,7 @@ export const ListMunicipalities = standard(Schema.UndefinedOr(MunicipalityFilter
 
 // ——— Editors (docs/contracts-editors.md) ———
 
-const required = (max: number) =>
+export const required = (max: number) =>
   Schema.String.check(
     Schema.isMinLength(1, { message: 'Må fylles ut.' }),
     Schema.isMaxLength(max, { message: `Kan ikke være lengre enn ${max} tegn.` }),
@@ -85,7 +89,7 @@ export const Email = required(320).check(
 );
 
 const Id = required(100);
-const Version = Schema.Int.check(
+export const Version = Schema.Int.check(
   Schema.isGreaterThanOrEqualTo(0, { message: 'Må være et heltall.' }),
 );
 
@@ -109,7 +113,7 @@ export const CreateToken = standard(
   Schema.Struct({ name: required(100), organisation: Slug, scope: TokenScope }),
 );
 
-const IsoDate = Schema.String.check(
+export const IsoDate = Schema.String.check(
   Schema.makeFilter(
     (value: string) =>
       /^\d{4}-\d{2}-\d{2}$/.test(value) &&
@@ -118,7 +122,7 @@ const IsoDate = Schema.String.check(
   ),
 );
 
-const Timestamp = Schema.String.check(
+export const Timestamp = Schema.String.check(
   Schema.makeFilter((value: string) => value.length <= 40 && !Number.isNaN(Date.parse(value)), {
     message: 'Må være et tidspunkt, som 2026-03-01T08:00:00Z.',
   }),
@@ -148,11 +152,7 @@ export const ByOrganisation = standard(Schema.Struct({ organisation: Slug }));
 export const AddMembership = standard(
   Schema.Struct({
     organisation: Slug,
-    municipality: Schema.optionalKey(
-      Schema.String.check(
-        Schema.isPattern(/^[0-9]{4}$/, { message: 'Må være et kommunenummer med fire sifre.' }),
-      ),
-    ),
+    municipality: Schema.optionalKey(MunicipalityNumber),
     region: Schema.optionalKey(Slug),
     from: IsoDate,
   }),

@@ -1,8 +1,16 @@
-import { auditRecordOrganisation, type DbHandle, writeAudit } from '@klimakommuner/db';
+import {
+  auditRecordOrganisation,
+  type DbHandle,
+  getPersonForEdit,
+  participationOrganisation,
+  projectOrganisation,
+  writeAudit,
+} from '@klimakommuner/db';
 import type { Services } from './trpc.ts';
 
 // The access check's lookups: which organisation a record belongs to, before the procedure runs.
-// Two small local queries (packages/db has no "organisation of a membership/organisation id").
+// Two small local queries (packages/db has no "organisation of a membership/organisation id"),
+// and one for a project's workflow status (editing a published project needs more).
 
 type Db = DbHandle['db'];
 
@@ -19,6 +27,17 @@ export const createServices = (db: Db): Services => ({
       .executeTakeFirst();
     return row?.slug ?? null;
   },
+  projectOrganisation: (slug) => projectOrganisation(db, slug),
+  projectStatus: async (slug) =>
+    (
+      await db
+        .selectFrom('project')
+        .select('workflow_status')
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+    )?.workflow_status ?? null,
+  participationOrganisation: (id) => participationOrganisation(db, id),
+  personOrganisation: async (id) => (await getPersonForEdit(db, id))?.organisation?.slug ?? null,
   // The audit trail names each record's organisation, so the latest row about the record says
   // whose history it is; records without one (users, sessions) are the system's (admin only).
   recordOrganisation: async (recordType, recordId) => {

@@ -1,4 +1,5 @@
-import { DatabaseLockedError, dbConfigFromEnv } from '@klimakommuner/db';
+import { DatabaseLockedError, dbConfigFromEnv, seedDemoParticipations } from '@klimakommuner/db';
+import { todayIso } from '@klimakommuner/domain';
 import { DEMO_PASSWORD, seedDemoUsers } from './demo-users.ts';
 import { maskSecrets } from './errors.ts';
 import { type RunningServer, startServer } from './server.ts';
@@ -52,7 +53,8 @@ try {
     port,
     host,
     dbConfig,
-    // `pnpm dev` only: demo editors with documented passwords (see demo-users.ts).
+    // `pnpm dev` only: demo editors with documented passwords (see demo-users.ts) and the
+    // demo participations (marked «Demodata»); production seeding adds neither.
     ...(development
       ? {
           afterMigrate: async (handle) => {
@@ -60,6 +62,8 @@ try {
             if (created.length > 0) {
               console.log(`Demo users (password ${DEMO_PASSWORD}): ${created.join(', ')}`);
             }
+            const { added } = await seedDemoParticipations(handle.db, todayIso());
+            if (added > 0) console.log(`Demo participations: ${added}`);
           },
         }
       : {}),

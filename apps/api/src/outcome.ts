@@ -8,6 +8,10 @@ const NOT_FOUND: Readonly<Record<string, string>> = {
   membership: 'Fant ikke medlemskapet.',
   user: 'Fant ikke brukeren.',
   token: 'Fant ikke API-nøkkelen.',
+  project: 'Fant ikke prosjektet.',
+  participation: 'Fant ikke deltakelsen.',
+  person: 'Fant ikke personen.',
+  theme: 'Fant ikke temaet.',
 };
 
 /**

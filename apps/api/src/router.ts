@@ -19,6 +19,7 @@ import { DomainError, notFound } from './errors.ts';
 import { BySlug, DEFAULT_LIMIT, ListMunicipalities } from './inputs.ts';
 import { auth, tokens, users } from './routers/accounts.ts';
 import { audit, dashboard, memberships, organisationEditing } from './routers/editing.ts';
+import { participations, people, projects, themes } from './routers/projects.ts';
 import { publicProcedure, router } from './trpc.ts';
 
 // Each procedure: decoded input → one query → a value or a mapped error. Nothing else lives here.
@@ -74,6 +75,10 @@ export const appRouter = router({
   memberships,
   audit,
   dashboard,
+  themes,
+  projects,
+  participations,
+  people,
 });
 
 export type AppRouter = typeof appRouter;

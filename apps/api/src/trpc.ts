@@ -10,7 +10,9 @@ import {
   NotSignedIn,
   type Resource,
   TRANSITIONS,
+  type Status,
   type Transition,
+  editAction,
 } from '@klimakommuner/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError, describeIssues, GENERIC_MESSAGE, issuesOf, toTRPCError } from './errors.ts';
@@ -38,14 +40,25 @@ export const ANONYMOUS_AUTH: Auth = {
  * - `input`: the input field holding the organisation's slug;
  * - `membership`: the input field holding a membership id, whose organisation is loaded first;
  * - `record`: audit.history's `{ recordType, recordId }`, whose organisation is loaded first;
+ * - `project`: the input field holding a project slug, whose owner organisation is loaded first;
+ * - `participation` / `person`: the input field holding that record's id, likewise;
  * - `transition`: the input field naming a workflow transition; the action checked is then
- *   `actionFor(transition)` rather than the declared one (which is the least any transition needs).
+ *   `actionFor(transition)` rather than the declared one (which is the least any transition needs);
+ * - `edit`: with `project`, the action checked is `editAction(the project's workflow status)`
+ *   (editing a published project needs more than editing a draft);
+ * - `alsoInput`: an input field naming the organisation a record moves to; the action must be
+ *   allowed there too (absent or null: `{ system: true }`, admin only).
  */
 export interface ResourceRef {
   readonly input?: string;
   readonly membership?: string;
   readonly record?: true;
+  readonly project?: string;
+  readonly participation?: string;
+  readonly person?: string;
   readonly transition?: string;
+  readonly edit?: true;
+  readonly alsoInput?: string;
 }
 
 export interface Meta {
@@ -56,6 +69,14 @@ export interface Meta {
 export interface Services {
   /** The organisation slug of a membership, or null when there is none with that id. */
   membershipOrganisation(id: string): Promise<string | null>;
+  /** The slug of a project's owner organisation (any workflow status), or null. */
+  projectOrganisation(slug: string): Promise<string | null>;
+  /** A project's workflow status, or null when there is no such project. */
+  projectStatus(slug: string): Promise<Status | null>;
+  /** The organisation owning the project of a participation, or null. */
+  participationOrganisation(id: string): Promise<string | null>;
+  /** The organisation a person belongs to; null for none or an unknown id. */
+  personOrganisation(id: string): Promise<string | null>;
   /** The organisation slug of an audited record, `{ system: true }` records give null. */
   recordOrganisation(recordType: string, recordId: string): Promise<string | null>;
   /** Appends an `access.refused` row; failures are logged, never shown. */
@@ -118,32 +139,59 @@ const field = (input: unknown, key: string | undefined): string | null => {
 
 const SYSTEM: Resource = { system: true };
 
-/** The resource named by the (raw, not yet decoded) input; unknown records are `{ system }`. */
-const resolveResource = async (
+const resourceOf = (organisation: string | null): Resource =>
+  organisation === null ? SYSTEM : { organisation };
+
+/**
+ * What the access check allows: the action (the declared one, or the one a transition or the
+ * project's status calls for) on each resource the raw (not yet decoded) input names. Unknown
+ * records are `{ system }`, so only an admin gets past them, to the procedure's NOT_FOUND.
+ */
+const resolveAccess = async (
   ctx: Ctx,
+  declared: Action,
   ref: ResourceRef | undefined,
   input: unknown,
-): Promise<Resource> => {
-  if (ref === undefined) return SYSTEM;
+): Promise<{ action: Action; resources: readonly Resource[] }> => {
+  if (ref === undefined) return { action: declared, resources: [SYSTEM] };
+  let action = declared;
   let organisation: string | null = null;
-  if (ref.input !== undefined) organisation = field(input, ref.input);
+  const id = (key: string) => field(input, key);
+  if (ref.input !== undefined) organisation = id(ref.input);
   else if (ref.membership !== undefined) {
-    const id = field(input, ref.membership);
-    organisation = id === null ? null : await ctx.services.membershipOrganisation(id);
+    const value = id(ref.membership);
+    organisation = value === null ? null : await ctx.services.membershipOrganisation(value);
+  } else if (ref.project !== undefined) {
+    const slug = id(ref.project);
+    if (slug !== null) {
+      const [owner, status] = await Promise.all([
+        ctx.services.projectOrganisation(slug),
+        ref.edit ? ctx.services.projectStatus(slug) : null,
+      ]);
+      organisation = owner;
+      if (status !== null) action = editAction(status);
+    }
+  } else if (ref.participation !== undefined) {
+    const value = id(ref.participation);
+    organisation = value === null ? null : await ctx.services.participationOrganisation(value);
+  } else if (ref.person !== undefined) {
+    const value = id(ref.person);
+    organisation = value === null ? null : await ctx.services.personOrganisation(value);
   } else if (ref.record) {
-    const type = field(input, 'recordType');
-    const id = field(input, 'recordId');
+    const type = id('recordType');
+    const recordId = id('recordId');
     organisation =
-      type === null || id === null ? null : await ctx.services.recordOrganisation(type, id);
+      type === null || recordId === null
+        ? null
+        : await ctx.services.recordOrganisation(type, recordId);
   }
-  return organisation === null ? SYSTEM : { organisation };
-};
-
-const actionOf = (declared: Action, ref: ResourceRef | undefined, input: unknown): Action => {
-  const named = field(input, ref?.transition);
-  return named !== null && (TRANSITIONS as readonly string[]).includes(named)
-    ? actionFor(named as Transition)
-    : declared;
+  const named = field(input, ref.transition);
+  if (named !== null && (TRANSITIONS as readonly string[]).includes(named)) {
+    action = actionFor(named as Transition);
+  }
+  const resources = [resourceOf(organisation)];
+  if (ref.alsoInput !== undefined) resources.push(resourceOf(id(ref.alsoInput)));
+  return { action, resources };
 };
 
 /**
@@ -172,13 +220,13 @@ const checkAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) 
     return next();
   }
   const input = await getRawInput();
-  const resource = await resolveResource(full, meta?.resource, input);
-  const action = actionOf(access.action, meta?.resource, input);
-  if (!can(auth.actor, action, resource)) {
+  const { action, resources } = await resolveAccess(full, access.action, meta?.resource, input);
+  const refused = resources.find((resource) => !can(auth.actor, action, resource));
+  if (refused !== undefined) {
     await full.services.auditRefused(
       auth,
       action,
-      'organisation' in resource ? resource.organisation : null,
+      'organisation' in refused ? refused.organisation : null,
       path,
     );
     throw new Forbidden({ action });

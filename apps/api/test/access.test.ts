@@ -28,6 +28,11 @@ describe('every procedure declares its access', () => {
       'municipalities.list',
       'organisations.get',
       'organisations.list',
+      'participations.matrix',
+      'projects.get',
+      'projects.list',
+      'themes.get',
+      'themes.list',
     ]);
   });
 });

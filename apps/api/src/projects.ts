@@ -1,0 +1,269 @@
+import {
+  addParticipation,
+  createPerson,
+  createProject,
+  type DbHandle,
+  getProject,
+  getProjectForEdit,
+  getTheme,
+  InvalidCursorError,
+  listPeople,
+  listProjects,
+  listThemes,
+  participationMatrix,
+  setParticipationStatus,
+  transitionProject,
+  updatePerson,
+  updateProject,
+  updateTheme,
+  withdrawParticipation,
+} from '@klimakommuner/db';
+import {
+  type IsoDate,
+  type MatrixView,
+  normaliseEmail,
+  type Page,
+  type ParticipationEditView,
+  type ParticipationStatus,
+  type PersonEditView,
+  type ProjectDetail,
+  type ProjectEditView,
+  type ProjectLink,
+  type ProjectStatus,
+  type ProjectSummary,
+  type ThemeDetail,
+  type ThemeView,
+  type Transition,
+} from '@klimakommuner/domain';
+import { DomainError, invalidField, notFound } from './errors.ts';
+import { DEFAULT_LIMIT } from './inputs.ts';
+import { renderMarkdown } from './markdown.ts';
+import { unwrap } from './outcome.ts';
+import type { Auth } from './trpc.ts';
+
+// The projects issue's services: each takes decoded input, calls one db function and maps what
+// comes back (null → NOT_FOUND, an Outcome → a value or the rule's error). Access is checked
+// before any of this runs (meta.access in the routers).
+
+type Db = DbHandle['db'];
+const same = <T>(value: T): T => value;
+
+const invalidCursor = (error: unknown): never => {
+  if (!(error instanceof InvalidCursorError)) throw error;
+  throw new DomainError('BAD_REQUEST', 'InvalidCursor', 'Ugyldig sidemarkør.', error);
+};
+
+// ——— Public reads ———
+
+export const themes = (db: Db, now: Date): Promise<Page<ThemeView>> => listThemes(db, now);
+
+export const theme = async (db: Db, slug: string, now: Date): Promise<ThemeDetail> => {
+  const found = await getTheme(db, slug, now);
+  if (found === null) throw notFound(`Fant ikke noe tema med adressen «${slug}».`);
+  return found;
+};
+
+export interface ProjectQuery {
+  readonly theme?: string;
+  readonly organisation?: string;
+  readonly municipality?: string;
+  readonly status?: ProjectStatus;
+  readonly q?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export const projects = (
+  db: Db,
+  input: ProjectQuery | undefined,
+  now: Date,
+): Promise<Page<ProjectSummary>> =>
+  listProjects(db, input ?? { limit: DEFAULT_LIMIT }, now).catch(invalidCursor);
+
+const projectNotFound = (slug: string) =>
+  notFound(`Fant ikke noe prosjekt med adressen «${slug}».`);
+
+/** Public projects only: a draft, a scheduled or an archived one is NOT_FOUND, as unknown ones. */
+export const project = async (db: Db, slug: string, now: Date): Promise<ProjectDetail> => {
+  const found = await getProject(db, slug, now);
+  if (found === null) throw projectNotFound(slug);
+  return found;
+};
+
+export const matrix = async (
+  db: Db,
+  organisation: string,
+  today: IsoDate,
+  now: Date,
+): Promise<MatrixView> => {
+  const found = await participationMatrix(db, organisation, today, now);
+  if (found === null) throw notFound(`Fant ingen organisasjon med adressen «${organisation}».`);
+  return found;
+};
+
+// ——— Editors: projects ———
+
+export const projectForEdit = async (db: Db, slug: string, now: Date): Promise<ProjectEditView> => {
+  const found = await getProjectForEdit(db, slug, now);
+  if (found === null) throw projectNotFound(slug);
+  return found;
+};
+
+export interface ProjectFields {
+  readonly title: string;
+  readonly summary: string;
+  /** Markdown. */
+  readonly body: string;
+  readonly themes: readonly string[];
+  readonly status: ProjectStatus;
+  readonly startDate?: IsoDate | null;
+  readonly endDate?: IsoDate | null;
+  readonly leaders: readonly string[];
+  readonly links?: readonly ProjectLink[];
+}
+
+/** The draft as the db takes it: the body rendered with the strict allow-list, absent = none. */
+const draftOf = (input: ProjectFields) => ({
+  title: input.title,
+  summary: input.summary,
+  body: input.body,
+  bodyHtml: renderMarkdown(input.body),
+  themes: [...new Set(input.themes)],
+  status: input.status,
+  startDate: input.startDate ?? null,
+  endDate: input.endDate ?? null,
+  leaders: [...new Set(input.leaders)],
+  links: (input.links ?? []).map((link) => ({ label: link.label.trim(), url: link.url.trim() })),
+});
+
+export const create = async (
+  db: Db,
+  input: ProjectFields & { readonly organisation: string },
+  auth: Auth,
+  now: Date,
+): Promise<{ slug: string; version: number }> =>
+  unwrap(
+    await createProject(db, { ...draftOf(input), owner: input.organisation }, auth.auditActor, now),
+    (view) => ({ slug: view.slug, version: view.version }),
+  );
+
+export const update = async (
+  db: Db,
+  input: ProjectFields & { readonly slug: string; readonly version: number },
+  auth: Auth,
+  now: Date,
+): Promise<ProjectEditView> =>
+  unwrap(
+    await updateProject(
+      db,
+      { ...draftOf(input), slug: input.slug, version: input.version },
+      auth.auditActor,
+      now,
+    ),
+    same,
+  );
+
+export const transition = async (
+  db: Db,
+  input: {
+    readonly slug: string;
+    readonly version: number;
+    readonly transition: Transition;
+    readonly publishAt?: string | null;
+  },
+  auth: Auth,
+  now: Date,
+): Promise<ProjectEditView> => {
+  if (input.publishAt && input.transition !== 'publish') {
+    throw invalidField('publishAt', 'Et publiseringstidspunkt kan bare settes når du publiserer.');
+  }
+  const outcome = await transitionProject(
+    db,
+    {
+      slug: input.slug,
+      version: input.version,
+      transition: input.transition,
+      publishAt: input.publishAt ? new Date(input.publishAt).toISOString() : null,
+    },
+    auth.auditActor,
+    now,
+  );
+  return unwrap(outcome, same);
+};
+
+// ——— Editors: participations ———
+
+export const addTo = async (
+  db: Db,
+  input: {
+    readonly project: string;
+    readonly municipality: string;
+    readonly status: ParticipationStatus;
+    readonly since: IsoDate;
+    readonly note?: string;
+    readonly contact?: string | null;
+  },
+  auth: Auth,
+  today: IsoDate,
+): Promise<ParticipationEditView> =>
+  unwrap(await addParticipation(db, input, auth.auditActor, today), same);
+
+export const setStatus = async (
+  db: Db,
+  input: {
+    readonly id: string;
+    readonly status: ParticipationStatus;
+    readonly since: IsoDate;
+    readonly version: number;
+    readonly note?: string;
+  },
+  auth: Auth,
+): Promise<ParticipationEditView> =>
+  unwrap(await setParticipationStatus(db, input, auth.auditActor), same);
+
+export const withdraw = async (
+  db: Db,
+  input: { readonly id: string; readonly since: IsoDate; readonly version: number },
+  auth: Auth,
+): Promise<ParticipationEditView> =>
+  unwrap(await withdrawParticipation(db, input, auth.auditActor), same);
+
+// ——— Editors: people and themes ———
+
+export const people = (db: Db, organisation: string | undefined): Promise<PersonEditView[]> =>
+  listPeople(db, organisation === undefined ? {} : { organisation });
+
+export interface PersonFields {
+  readonly name: string;
+  readonly title: string;
+  readonly organisation?: string | null;
+  readonly municipality?: string | null;
+  readonly email?: string | null;
+  readonly phone?: string | null;
+  readonly consent: boolean;
+}
+
+/** Emails are kept normalised (trimmed, lower case), as the accounts' are. */
+const normalised = <P extends PersonFields>(input: P): P => ({
+  ...input,
+  email: input.email ? normaliseEmail(input.email) : null,
+});
+
+export const addPerson = async (db: Db, input: PersonFields, auth: Auth): Promise<PersonEditView> =>
+  unwrap(await createPerson(db, normalised(input), auth.auditActor), same);
+
+/** A full replacement: an absent organisation, municipality, email or phone means none. */
+export const savePerson = async (
+  db: Db,
+  input: PersonFields & { readonly id: string; readonly version: number },
+  auth: Auth,
+): Promise<PersonEditView> =>
+  unwrap(await updatePerson(db, normalised(input), auth.auditActor), same);
+
+export const saveTheme = async (
+  db: Db,
+  input: { readonly slug: string; readonly version: number; name: string; description: string },
+  auth: Auth,
+  now: Date,
+): Promise<ThemeView & { readonly version: number }> =>
+  unwrap(await updateTheme(db, input, auth.auditActor, now), same);
