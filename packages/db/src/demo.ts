@@ -1,9 +1,4 @@
-import {
-  addDays,
-  type IsoDate,
-  membersOn,
-  type ParticipationStatus,
-} from '@klimakommuner/domain';
+import { addDays, type IsoDate, membersOn, type ParticipationStatus } from '@klimakommuner/domain';
 import type { Insertable, Kysely } from 'kysely';
 import { loadMembershipWorld } from './queries/world.ts';
 import type { Database, ParticipationEventTable } from './schema.ts';

@@ -135,7 +135,8 @@ const projectSummaries: Readonly<Record<string, string>> = {
   'Sirkulære løsninger i befolkningen':
     'Prosjektet handler om sirkulære løsninger for innbyggerne i kommunene.',
   'Grønn mobilitet': 'Prosjektet handler om transport og reiser med lavere utslipp.',
-  'Strategisk klimaarbeid': 'Prosjektet handler om kommunenes strategiske og langsiktige klimaarbeid.',
+  'Strategisk klimaarbeid':
+    'Prosjektet handler om kommunenes strategiske og langsiktige klimaarbeid.',
 };
 
 export interface SeedProject {

@@ -187,7 +187,9 @@ const seedContent = async (
       name: p.name,
       title: p.title,
       organisation_id:
-        p.organisation === null ? null : must(orgIds.get(p.organisation), `organisation ${p.organisation}`),
+        p.organisation === null
+          ? null
+          : must(orgIds.get(p.organisation), `organisation ${p.organisation}`),
       municipality_number: p.municipality,
     }))
     .filter(

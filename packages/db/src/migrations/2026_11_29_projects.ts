@@ -61,9 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('body', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('owner_organisation_id', 'uuid', (c) =>
-      c.notNull().references('organisation.id'),
-    )
+    .addColumn('owner_organisation_id', 'uuid', (c) => c.notNull().references('organisation.id'))
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sql`status in ('planned', 'ongoing', 'completed')`),
     )
@@ -76,7 +74,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-    .addCheckConstraint('project_dates', sql`end_date is null or start_date is null or end_date >= start_date`)
+    .addCheckConstraint(
+      'project_dates',
+      sql`end_date is null or start_date is null or end_date >= start_date`,
+    )
     .execute();
   await db.schema
     .createIndex('project_owner_idx')
@@ -92,7 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('theme_id', 'uuid', (c) => c.notNull().references('theme.id'))
     .addPrimaryKeyConstraint('project_theme_pk', ['project_id', 'theme_id'])
     .execute();
-  await db.schema.createIndex('project_theme_theme_idx').on('project_theme').column('theme_id').execute();
+  await db.schema
+    .createIndex('project_theme_theme_idx')
+    .on('project_theme')
+    .column('theme_id')
+    .execute();
 
   await db.schema
     .createTable('project_leader')
@@ -131,9 +136,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ${participationStatus}`))
     .addColumn('since', 'date', (c) => c.notNull())
-    .addColumn('contact_person_id', 'uuid', (c) =>
-      c.references('person.id').onDelete('set null'),
-    )
+    .addColumn('contact_person_id', 'uuid', (c) => c.references('person.id').onDelete('set null'))
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))

@@ -55,7 +55,11 @@ export interface ParticipationStatusChange {
 const decide = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(Effect.result(effect));
 
 const mustView = async (trx: Kysely<Database>, id: string): Promise<ParticipationEditView> => {
-  const row = await trx.selectFrom('participation').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await trx
+    .selectFrom('participation')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   const view = row ? (await participationViews(trx, [row])).get(row.project_id)?.[0] : undefined;
   if (!view) throw new Error(`Participation ${id} vanished inside its transaction`);
   return view;
@@ -103,7 +107,11 @@ const resolveContact = async (trx: Kysely<Database>, contact: string | null | un
     return { ok: true as const, id: contact === '' ? null : contact };
   }
   if (!isUuid(contact)) return { ok: false as const };
-  const found = await trx.selectFrom('person').select('id').where('id', '=', contact).executeTakeFirst();
+  const found = await trx
+    .selectFrom('person')
+    .select('id')
+    .where('id', '=', contact)
+    .executeTakeFirst();
   return found ? { ok: true as const, id: found.id } : { ok: false as const };
 };
 
@@ -124,7 +132,14 @@ export const addParticipation = (
     const project = await trx
       .selectFrom('project as p')
       .innerJoin('organisation as o', 'o.id', 'p.owner_organisation_id')
-      .select(['p.id', 'p.slug', 'p.owner_organisation_id', 'o.slug as owner', 'o.name', 'o.short_name'])
+      .select([
+        'p.id',
+        'p.slug',
+        'p.owner_organisation_id',
+        'o.slug as owner',
+        'o.name',
+        'o.short_name',
+      ])
       .where('p.slug', '=', input.project)
       .forUpdate('p')
       .executeTakeFirst();

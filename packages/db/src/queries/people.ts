@@ -152,7 +152,11 @@ const resolveOwner = async (trx: Kysely<Database>, input: PersonInput) => {
   const [org, mun] = await Promise.all([
     organisation === null
       ? null
-      : trx.selectFrom('organisation').select('id').where('slug', '=', organisation).executeTakeFirst(),
+      : trx
+          .selectFrom('organisation')
+          .select('id')
+          .where('slug', '=', organisation)
+          .executeTakeFirst(),
     municipality === null
       ? null
       : trx
@@ -225,7 +229,12 @@ export const createPerson = (
   });
 
 const lockPerson = (trx: Transaction<Database>, id: string) =>
-  trx.selectFrom('person').select(['id', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
+  trx
+    .selectFrom('person')
+    .select(['id', 'version'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 
 /** Saves a person at `version`; stale → the stored person, nothing written. */
 export const updatePerson = (
@@ -249,7 +258,8 @@ export const updatePerson = (
       .where('id', '=', input.id)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new Error('The locked person changed underneath');
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new Error('The locked person changed underneath');
     const row = await mustPerson(trx, input.id);
     const after = personEditView(row);
     await writeAudit(trx, {

@@ -123,7 +123,9 @@ const writeChildren = async (
   if (leaderIds.length > 0) {
     await trx
       .insertInto('project_leader')
-      .values(leaderIds.map((person_id, position) => ({ project_id: projectId, person_id, position })))
+      .values(
+        leaderIds.map((person_id, position) => ({ project_id: projectId, person_id, position })),
+      )
       .execute();
   }
   if (links.length > 0) {
@@ -314,7 +316,10 @@ export const transitionProject = (
       if (input.transition === 'publish') {
         const error =
           failure(
-            checkPublishable({ leaders: before.leaderIds, themes: before.themes.map((t) => t.slug) }),
+            checkPublishable({
+              leaders: before.leaderIds,
+              themes: before.themes.map((t) => t.slug),
+            }),
           ) ?? failure(checkProjectDates(before));
         if (error) return { refused: error };
       }

@@ -214,7 +214,9 @@ export const listProjects = async (
   return {
     items: page.map((row) => summary(row, themes, counts)),
     nextCursor:
-      selected.length > limit && last ? encodeCursor({ name: last.title, number: last.slug }) : null,
+      selected.length > limit && last
+        ? encodeCursor({ name: last.title, number: last.slug })
+        : null,
   };
 };
 
@@ -411,7 +413,8 @@ export const participationMatrix = async (
   const rows = members
     .map((m) => {
       const municipality = refs.get(m.municipality);
-      if (!municipality) throw new Error(`Membership refers to unknown municipality ${m.municipality}`);
+      if (!municipality)
+        throw new Error(`Membership refers to unknown municipality ${m.municipality}`);
       return {
         municipality,
         via: regionRef(world, m.via),

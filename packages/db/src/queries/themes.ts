@@ -89,7 +89,10 @@ export const updateTheme = (
   now: Date = new Date(),
 ): Promise<Outcome<ThemeView & { readonly version: number }>> =>
   db.transaction().execute(async (trx) => {
-    const row = await selectThemes(trx).where('slug', '=', input.slug).forUpdate().executeTakeFirst();
+    const row = await selectThemes(trx)
+      .where('slug', '=', input.slug)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) return notFound('theme', input.slug);
     const count = async (themeId: string) =>
       (await publicProjectThemes(trx, now)).links.filter((l) => l.theme_id === themeId).length;

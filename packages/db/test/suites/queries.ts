@@ -170,6 +170,8 @@ export const querySuite = (db: () => DbHandle): void => {
         current: true,
       },
     ]);
+    // Seeding adds no participation, so no municipality takes part in a project yet.
+    expect(al?.projects).toEqual([]);
     const ski = await getMunicipality(handle.db, 'nordre-follo', TODAY);
     expect(ski?.organisations.map((o) => [o.slug, o.via])).toEqual([['ken', null]]);
     expect(await getMunicipality(handle.db, 'finnes-ikke', TODAY)).toBeNull();

@@ -1,0 +1,703 @@
+import type { KyselyPlugin } from 'kysely';
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import {
+  addParticipation,
+  auditHistory,
+  createPerson,
+  createProject,
+  type DbHandle,
+  endMembership,
+  getMunicipality,
+  getOrganisation,
+  getProject,
+  getProjectForEdit,
+  getTheme,
+  InvalidCursorError,
+  listMembershipsForEdit,
+  listPeople,
+  listProjects,
+  listThemes,
+  type NewProject,
+  participationMatrix,
+  participationOrganisation,
+  projectOrganisation,
+  seed,
+  seedDemoParticipations,
+  setParticipationStatus,
+  transitionProject,
+  updatePerson,
+  updateProject,
+  updateTheme,
+  withdrawParticipation,
+} from '../../src/index.ts';
+import { TODAY } from '../engines.ts';
+import { ADMIN, auditCount } from './fixtures.ts';
+
+const KKO = 'kommunenettverk-for-klimaomstilling';
+const NOW = new Date('2026-11-27T12:00:00Z');
+const LATER = new Date('2026-12-02T12:00:00Z');
+const nb = new Intl.Collator('nb');
+
+const counts = async (handle: DbHandle) =>
+  (
+    await sql<Record<string, number>>`
+      select (select count(*) from theme) as theme, (select count(*) from person) as person,
+        (select count(*) from project) as project, (select count(*) from project_theme) as project_theme,
+        (select count(*) from project_leader) as project_leader,
+        (select count(*) from participation) as participation,
+        (select count(*) from participation_event) as participation_event`.execute(handle.db)
+  ).rows[0];
+
+const must = <T>(value: T | null | undefined): T => {
+  if (value === null || value === undefined) throw new Error('Expected a value');
+  return value;
+};
+
+/** Runs in order on one database: seed checks first, then writes, the demo set last. */
+export const projectSuite = (db: () => DbHandle): void => {
+  let handle: DbHandle;
+  let ragnhild: string;
+  beforeAll(async () => {
+    handle = db();
+    ragnhild = must(
+      (await listPeople(handle.db, { organisation: KKO })).find(
+        (p) => p.name === 'Ragnhild Waagaard',
+      ),
+    ).id;
+  });
+
+  const draft = (title: string, overrides: Partial<NewProject> = {}): NewProject => ({
+    title,
+    summary: `Om ${title}.`,
+    body: '## Mål\n\nMindre utslipp.',
+    bodyHtml: '<h2>Mål</h2>\n<p>Mindre utslipp.</p>',
+    themes: ['mobilitet'],
+    owner: KKO,
+    status: 'ongoing',
+    startDate: '2026-01-01',
+    endDate: null,
+    leaders: [ragnhild],
+    links: [{ label: 'Nettside', url: 'https://example.no/prosjekt' }],
+    ...overrides,
+  });
+
+  /** Creates and publishes a project; returns its slug. */
+  const published = async (title: string, overrides: Partial<NewProject> = {}) => {
+    const created = await createProject(handle.db, draft(title, overrides), ADMIN, NOW);
+    if (created.kind !== 'ok') throw new Error(`create: ${created.kind}`);
+    const done = await transitionProject(
+      handle.db,
+      { slug: created.value.slug, version: created.value.version, transition: 'publish' },
+      ADMIN,
+      NOW,
+    );
+    if (done.kind !== 'ok') throw new Error(`publish: ${done.kind}`);
+    return created.value.slug;
+  };
+
+  it('seeds five themes, five people without consent, six published projects and no participation', async () => {
+    expect(await counts(handle)).toEqual({
+      theme: 5,
+      person: 5,
+      project: 6,
+      project_theme: 6,
+      project_leader: 6,
+      participation: 0,
+      participation_event: 0,
+    });
+    const themes = (await listThemes(handle.db, NOW)).items;
+    expect(themes.map((t) => t.slug).sort()).toEqual([
+      'anskaffelser',
+      'mat',
+      'mobilitet',
+      'sirkularitet',
+      'utslippskutt',
+    ]);
+    for (const t of themes) expect(t.description).toMatch(/^[A-ZÆØÅ].+\.$/);
+    expect(themes.find((t) => t.slug === 'sirkularitet')?.projectCount).toBe(2);
+
+    const page = await listProjects(handle.db, { limit: 50 }, NOW);
+    expect(page.items).toHaveLength(6);
+    expect(page.items.map((p) => p.title)).toEqual(
+      [...page.items.map((p) => p.title)].sort(nb.compare),
+    );
+    for (const summary of page.items) {
+      expect(summary).toMatchObject({
+        status: 'ongoing',
+        owner: { slug: KKO },
+        participantCount: 0,
+      });
+      expect(summary.summary).not.toBe('');
+      expect(summary.themes.length).toBeGreaterThan(0);
+      const detail = must(await getProject(handle.db, summary.slug, NOW));
+      expect(detail.leaders.map((l) => [l.name, l.title])).toEqual([
+        ['Ragnhild Waagaard', 'Overordnet prosjektleder'],
+      ]);
+      const edit = must(await getProjectForEdit(handle.db, summary.slug, NOW));
+      expect(edit).toMatchObject({ workflowStatus: 'published', publishAt: null, body: '' });
+    }
+    expect(page.items.map((p) => p.slug)).toContain('gronn-mobilitet');
+
+    const people = await listPeople(handle.db);
+    expect(
+      people.map((p) => [p.name, p.organisation?.slug ?? null, p.municipality?.number ?? null]),
+    ).toEqual([
+      ['Annette Anker Flaten', KKO, null],
+      ['Janka Stensvold Henriksen', null, '3407'],
+      ['Per Kristian Elgseter Sundet', KKO, null],
+      ['Ragnhild Waagaard', KKO, null],
+      ['Sandra Mauer', KKO, null],
+    ]);
+    expect(people.every((p) => !p.consent && p.email === null)).toBe(true);
+    expect(people.find((p) => p.municipality)?.title).toBe('Klimarådgiver');
+  });
+
+  it('changes nothing when seeded again', async () => {
+    const before = await counts(handle);
+    expect(await seed(handle.db)).toEqual({ changed: false });
+    expect(await counts(handle)).toEqual(before);
+  });
+
+  it('filters public projects by theme, organisation, status and text, and pages by cursor', async () => {
+    const slugs = async (filter: Parameters<typeof listProjects>[1]) =>
+      (await listProjects(handle.db, filter, NOW)).items.map((p) => p.slug);
+    expect(await slugs({ theme: 'sirkularitet', limit: 10 })).toEqual([
+      'ombruk-i-egen-kommuneorganisasjon',
+      'sirkulaere-losninger-i-befolkningen',
+    ]);
+    expect(await slugs({ theme: 'finnes-ikke', limit: 10 })).toEqual([]);
+    expect(await slugs({ organisation: KKO, limit: 10 })).toHaveLength(6);
+    expect(await slugs({ organisation: 'ken', limit: 10 })).toEqual([]);
+    expect(await slugs({ status: 'ongoing', limit: 10 })).toHaveLength(6);
+    expect(await slugs({ status: 'completed', limit: 10 })).toEqual([]);
+    expect(await slugs({ q: 'gronn', limit: 10 })).toEqual(['gronn-mobilitet']);
+    expect(await slugs({ q: 'GRØNN', limit: 10 })).toEqual(['gronn-mobilitet']);
+    expect(await slugs({ q: 'måltider', limit: 10 })).toEqual([
+      'klimavennlige-maltidstjenester-i-offentlig-sektor',
+    ]);
+
+    const all = await slugs({ limit: 50 });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listProjects(handle.db, { limit: 4, cursor }, NOW);
+      seen.push(...page.items.map((p) => p.slug));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    await expect(listProjects(handle.db, { limit: 4, cursor: 'tull' }, NOW)).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
+  });
+
+  it('keeps drafts and scheduled projects out of every public read', async () => {
+    const created = await createProject(handle.db, draft('Grønn mobilitet'), ADMIN, NOW);
+    if (created.kind !== 'ok') throw new Error(created.kind);
+    expect(created.value).toMatchObject({
+      slug: 'gronn-mobilitet-2',
+      workflowStatus: 'draft',
+      version: 1,
+      leaderIds: [ragnhild],
+      links: [{ label: 'Nettside', url: 'https://example.no/prosjekt' }],
+      themes: [{ slug: 'mobilitet', name: 'Mobilitet' }],
+    });
+    const slug = created.value.slug;
+    const hidden = async (now: Date) => {
+      const [one, list, theme, matrix] = await Promise.all([
+        getProject(handle.db, slug, now),
+        listProjects(handle.db, { limit: 50 }, now),
+        getTheme(handle.db, 'mobilitet', now),
+        participationMatrix(handle.db, KKO, TODAY, now),
+      ]);
+      return (
+        one === null &&
+        !list.items.some((p) => p.slug === slug) &&
+        !theme?.projects.some((p) => p.slug === slug) &&
+        !matrix?.projects.some((p) => p.slug === slug)
+      );
+    };
+    expect(await hidden(NOW)).toBe(true);
+    expect(
+      (await listThemes(handle.db, NOW)).items.find((t) => t.slug === 'mobilitet')?.projectCount,
+    ).toBe(1);
+
+    const scheduled = await transitionProject(
+      handle.db,
+      { slug, version: 1, transition: 'publish', publishAt: '2026-12-01T08:00:00.000Z' },
+      ADMIN,
+      NOW,
+    );
+    expect(scheduled).toMatchObject({
+      kind: 'ok',
+      value: { workflowStatus: 'published', publishAt: '2026-12-01T08:00:00.000Z', version: 2 },
+    });
+    expect(await hidden(NOW)).toBe(true);
+    expect(await hidden(LATER)).toBe(false);
+    expect((await getProject(handle.db, slug, LATER))?.bodyHtml).toContain('<h2>Mål</h2>');
+
+    const unpublished = await transitionProject(
+      handle.db,
+      { slug, version: 2, transition: 'unpublish' },
+      ADMIN,
+      NOW,
+    );
+    expect(unpublished).toMatchObject({ kind: 'ok', value: { workflowStatus: 'draft' } });
+    expect(await hidden(LATER)).toBe(true);
+    expect(await projectOrganisation(handle.db, slug)).toBe(KKO);
+    expect(await projectOrganisation(handle.db, 'finnes-ikke')).toBeNull();
+    expect((await auditHistory(handle.db, 'project', slug)).map((a) => a.action)).toEqual([
+      'project.unpublish',
+      'project.publish',
+      'project.create',
+    ]);
+  });
+
+  it('refuses to publish without a leader or a theme, and checks the dates', async () => {
+    const created = await createProject(
+      handle.db,
+      draft('Uten leder', { leaders: [], themes: [] }),
+      ADMIN,
+      NOW,
+    );
+    if (created.kind !== 'ok') throw new Error(created.kind);
+    const audits = await auditCount(handle);
+    const refused = await transitionProject(
+      handle.db,
+      { slug: created.value.slug, version: 1, transition: 'publish' },
+      ADMIN,
+      NOW,
+    );
+    expect(refused).toMatchObject({ kind: 'refused', error: { _tag: 'ProjectNotPublishable' } });
+    if (refused.kind === 'refused') {
+      expect(refused.error.message).toBe(
+        'Prosjektet kan ikke publiseres uten minst én prosjektleder og ett tema.',
+      );
+    }
+    expect(await auditCount(handle)).toBe(audits);
+    expect((await getProjectForEdit(handle.db, created.value.slug, NOW))?.workflowStatus).toBe(
+      'draft',
+    );
+
+    const badDates = await createProject(
+      handle.db,
+      draft('Baklengs', { startDate: '2026-05-01', endDate: '2026-04-01' }),
+      ADMIN,
+      NOW,
+    );
+    expect(badDates).toMatchObject({ kind: 'refused', error: { _tag: 'ProjectDatesInvalid' } });
+    expect(
+      await createProject(handle.db, draft('Ukjent tema', { themes: ['finnes-ikke'] }), ADMIN, NOW),
+    ).toMatchObject({ kind: 'not-found' });
+
+    // A published project cannot be edited into an unpublishable one.
+    const slug = await published('Publisert prosjekt');
+    const edit = must(await getProjectForEdit(handle.db, slug, NOW));
+    const stripped = await updateProject(
+      handle.db,
+      { ...draft(edit.title, { leaders: [] }), slug, version: edit.version },
+      ADMIN,
+      NOW,
+    );
+    expect(stripped).toMatchObject({ kind: 'refused', error: { _tag: 'ProjectNotPublishable' } });
+    const saved = await updateProject(
+      handle.db,
+      { ...draft('Nytt navn'), slug, version: edit.version },
+      ADMIN,
+      NOW,
+    );
+    expect(saved).toMatchObject({
+      kind: 'ok',
+      value: { slug, title: 'Nytt navn', version: edit.version + 1 },
+    });
+    const stale = await updateProject(
+      handle.db,
+      { ...draft('Gammelt'), slug, version: edit.version },
+      ADMIN,
+      NOW,
+    );
+    expect(stale).toMatchObject({
+      kind: 'stale',
+      current: { title: 'Nytt navn', version: edit.version + 1 },
+      error: { _tag: 'StaleVersion' },
+    });
+  });
+
+  it('lets only members of the owner take part, through a region too, once per project', async () => {
+    const slug = 'gronn-mobilitet';
+    const oslo = await addParticipation(
+      handle.db,
+      { project: slug, municipality: '0301', status: 'interested', since: '2026-03-01' },
+      ADMIN,
+      TODAY,
+    );
+    expect(oslo).toMatchObject({ kind: 'refused', error: { _tag: 'NotAMemberOfOwner' } });
+    if (oslo.kind === 'refused') {
+      expect(oslo.error.message).toMatch(
+        /^Oslo er ikke medlem av Kommunenettverk for klimaomstilling .*2026, og kan derfor ikke delta i prosjektet\.$/,
+      );
+    }
+    // Before KKO existed, Asker was not a member either.
+    expect(
+      await addParticipation(
+        handle.db,
+        { project: slug, municipality: '3203', status: 'interested', since: '2015-06-01' },
+        ADMIN,
+        TODAY,
+      ),
+    ).toMatchObject({ kind: 'refused', error: { _tag: 'NotAMemberOfOwner' } });
+
+    const al = await addParticipation(
+      handle.db,
+      {
+        project: slug,
+        municipality: '3328',
+        status: 'participating',
+        since: '2026-02-01',
+        note: 'Startet i februar',
+      },
+      ADMIN,
+      TODAY,
+    );
+    expect(al).toMatchObject({
+      kind: 'ok',
+      value: {
+        municipality: { number: '3328', name: 'Ål' },
+        status: 'participating',
+        since: '2026-02-01',
+        note: 'Startet i februar',
+        history: [{ status: 'participating', since: '2026-02-01' }],
+        version: 1,
+      },
+    });
+    if (al.kind !== 'ok') return;
+    expect(await participationOrganisation(handle.db, al.value.id)).toBe(KKO);
+    expect(await participationOrganisation(handle.db, 'ikke-en-id')).toBeNull();
+
+    const audits = await auditCount(handle);
+    const again = await addParticipation(
+      handle.db,
+      { project: slug, municipality: '3328', status: 'interested', since: '2026-03-01' },
+      ADMIN,
+      TODAY,
+    );
+    expect(again).toMatchObject({ kind: 'refused', error: { _tag: 'ParticipationAlreadyActive' } });
+    if (again.kind === 'refused')
+      expect(again.error.message).toBe('Kommunen deltar allerede i prosjektet.');
+    expect(await auditCount(handle)).toBe(audits);
+
+    expect((await getMunicipality(handle.db, 'al', TODAY, NOW))?.projects).toEqual([
+      {
+        project: { slug, title: 'Grønn mobilitet' },
+        owner: {
+          slug: KKO,
+          name: 'Kommunenettverk for klimaomstilling',
+          shortName: null,
+          kind: 'network',
+        },
+        status: 'participating',
+        since: '2026-02-01',
+      },
+    ]);
+    expect(
+      (await listProjects(handle.db, { municipality: '3328', limit: 10 }, NOW)).items.map(
+        (p) => p.slug,
+      ),
+    ).toEqual([slug]);
+    expect((await listProjects(handle.db, { municipality: '0301', limit: 10 }, NOW)).items).toEqual(
+      [],
+    );
+  });
+
+  it('withdraws and rejoins on the same row, keeping the history; stale versions write nothing', async () => {
+    const added = await addParticipation(
+      handle.db,
+      {
+        project: 'strategisk-klimaarbeid',
+        municipality: '3201',
+        status: 'interested',
+        since: '2026-01-10',
+      },
+      ADMIN,
+      TODAY,
+    );
+    if (added.kind !== 'ok') throw new Error(added.kind);
+    const id = added.value.id;
+    const moved = await setParticipationStatus(
+      handle.db,
+      { id, status: 'implementing', since: '2026-03-01', version: 1, note: 'I gang' },
+      ADMIN,
+    );
+    expect(moved).toMatchObject({
+      kind: 'ok',
+      value: { status: 'implementing', note: 'I gang', version: 2 },
+    });
+
+    const audits = await auditCount(handle);
+    const stale = await setParticipationStatus(
+      handle.db,
+      { id, status: 'completed', since: '2026-04-01', version: 1 },
+      ADMIN,
+    );
+    expect(stale).toMatchObject({
+      kind: 'stale',
+      current: { id, status: 'implementing', version: 2 },
+      error: { _tag: 'StaleVersion' },
+    });
+    expect(
+      await setParticipationStatus(
+        handle.db,
+        { id, status: 'completed', since: '2026-02-01', version: 2 },
+        ADMIN,
+      ),
+    ).toMatchObject({ kind: 'refused', error: { _tag: 'ParticipationDateBeforeLast' } });
+    expect(await auditCount(handle)).toBe(audits);
+
+    const withdrawn = await withdrawParticipation(
+      handle.db,
+      { id, since: '2026-05-01', version: 2 },
+      ADMIN,
+    );
+    expect(withdrawn).toMatchObject({ kind: 'ok', value: { status: 'withdrawn', version: 3 } });
+    expect((await listProjects(handle.db, { municipality: '3201', limit: 10 }, NOW)).items).toEqual(
+      [],
+    );
+
+    const rejoined = await addParticipation(
+      handle.db,
+      {
+        project: 'strategisk-klimaarbeid',
+        municipality: '3201',
+        status: 'participating',
+        since: '2026-06-01',
+      },
+      ADMIN,
+      TODAY,
+    );
+    expect(rejoined).toMatchObject({
+      kind: 'ok',
+      value: {
+        id,
+        status: 'participating',
+        since: '2026-06-01',
+        version: 4,
+        history: [
+          { status: 'interested', since: '2026-01-10' },
+          { status: 'implementing', since: '2026-03-01' },
+          { status: 'withdrawn', since: '2026-05-01' },
+          { status: 'participating', since: '2026-06-01' },
+        ],
+      },
+    });
+    expect((await auditHistory(handle.db, 'participation', id)).map((a) => a.action)).toEqual([
+      'participation.rejoin',
+      'participation.withdraw',
+      'participation.set-status',
+      'participation.add',
+    ]);
+    const [latest] = await auditHistory(handle.db, 'participation', id);
+    expect(latest).toMatchObject({
+      organisation: KKO,
+      actor: ADMIN,
+      before: { status: 'withdrawn', version: 3 },
+      after: { status: 'participating', version: 4, project: 'strategisk-klimaarbeid' },
+    });
+    const events = await handle.db
+      .selectFrom('participation_event')
+      .select(['status', 'actor_name'])
+      .where('participation_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(events).toHaveLength(4);
+    expect(events.every((e) => e.actor_name === ADMIN.name)).toBe(true);
+  });
+
+  it('shows every current member in the matrix with cells aligned to the public projects', async () => {
+    const matrix = must(await participationMatrix(handle.db, KKO, TODAY, NOW));
+    const members = must(await getOrganisation(handle.db, KKO, TODAY, NOW)).members;
+    expect(matrix.rows.map((r) => r.municipality.number)).toEqual(
+      members.map((m) => m.municipality.number),
+    );
+    expect(matrix.rows.map((r) => r.municipality.name)).toEqual(
+      matrix.rows.map((r) => r.municipality.name).sort(nb.compare),
+    );
+    expect(matrix.projects.map((p) => p.title)).toEqual(
+      matrix.projects.map((p) => p.title).sort(nb.compare),
+    );
+    for (const row of matrix.rows) expect(row.cells).toHaveLength(matrix.projects.length);
+    const al = must(matrix.rows.find((r) => r.municipality.number === '3328'));
+    expect(al.via).toEqual({ slug: 'hallingdal', name: 'Hallingdalsregionen' });
+    const column = matrix.projects.findIndex((p) => p.slug === 'gronn-mobilitet');
+    expect(al.cells[column]).toMatchObject({ status: 'participating', since: '2026-02-01' });
+    expect(al.cells.filter((c) => c !== null)).toHaveLength(1);
+    expect(await participationMatrix(handle.db, 'finnes-ikke', TODAY, NOW)).toBeNull();
+    expect((await participationMatrix(handle.db, 'ken', TODAY, NOW))?.projects).toEqual([]);
+  });
+
+  it('hides contact details without consent in public views; editors see them; versions are checked', async () => {
+    const created = await createPerson(
+      handle.db,
+      {
+        name: 'Kari Kontakt',
+        title: 'Klimarådgiver',
+        municipality: '3328',
+        email: 'kari@al.kommune.no',
+        phone: '+47 900 00 000',
+        consent: false,
+      },
+      ADMIN,
+    );
+    if (created.kind !== 'ok') throw new Error(created.kind);
+    const person = created.value;
+    expect(person).toMatchObject({ email: 'kari@al.kommune.no', consent: false, version: 1 });
+
+    const al = must(
+      (await getProjectForEdit(handle.db, 'gronn-mobilitet', NOW))?.participations.find(
+        (p) => p.municipality.number === '3328',
+      ),
+    );
+    // No procedure sets the contact of an active participation yet (add and rejoin do): set it here.
+    await handle.db
+      .updateTable('participation')
+      .set({ contact_person_id: person.id })
+      .where('id', '=', al.id)
+      .execute();
+    const contact = async () =>
+      must(
+        (await getProject(handle.db, 'gronn-mobilitet', NOW))?.participations.find(
+          (p) => p.municipality.number === '3328',
+        ),
+      ).contact;
+    expect(await contact()).toMatchObject({ name: 'Kari Kontakt', email: null, phone: null });
+    expect(JSON.stringify(await getProject(handle.db, 'gronn-mobilitet', NOW))).not.toContain(
+      'kari@',
+    );
+
+    const input = {
+      id: person.id,
+      name: 'Kari Kontakt',
+      title: 'Klimarådgiver',
+      municipality: '3328',
+      email: 'kari@al.kommune.no',
+      phone: '+47 900 00 000',
+      consent: true,
+    };
+    const stale = await updatePerson(handle.db, { ...input, version: 0 }, ADMIN);
+    expect(stale).toMatchObject({ kind: 'stale', current: { version: 1, consent: false } });
+    const consented = await updatePerson(handle.db, { ...input, version: 1 }, ADMIN);
+    expect(consented).toMatchObject({ kind: 'ok', value: { consent: true, version: 2 } });
+    expect(await contact()).toMatchObject({ email: 'kari@al.kommune.no', phone: '+47 900 00 000' });
+    expect((await listPeople(handle.db, { municipality: '3328' })).map((p) => p.name)).toEqual([
+      'Kari Kontakt',
+    ]);
+    expect((await auditHistory(handle.db, 'person', person.id)).map((a) => a.action)).toEqual([
+      'person.update',
+      'person.create',
+    ]);
+  });
+
+  it('updates a theme at its version and audits it', async () => {
+    const saved = await updateTheme(
+      handle.db,
+      { slug: 'mat', version: 1, name: 'Mat', description: 'Ny beskrivelse.' },
+      ADMIN,
+      NOW,
+    );
+    expect(saved).toMatchObject({
+      kind: 'ok',
+      value: { description: 'Ny beskrivelse.', version: 2 },
+    });
+    const stale = await updateTheme(
+      handle.db,
+      { slug: 'mat', version: 1, name: 'Mat', description: 'Gammel.' },
+      ADMIN,
+      NOW,
+    );
+    expect(stale).toMatchObject({
+      kind: 'stale',
+      current: { description: 'Ny beskrivelse.', version: 2 },
+    });
+    expect((await auditHistory(handle.db, 'theme', 'mat')).map((a) => a.action)).toEqual([
+      'theme.update',
+    ]);
+  });
+
+  it('keeps participations when a membership ends', async () => {
+    const added = await addParticipation(
+      handle.db,
+      {
+        project: 'gronn-mobilitet',
+        municipality: '3203',
+        status: 'interested',
+        since: '2026-04-01',
+      },
+      ADMIN,
+      TODAY,
+    );
+    expect(added.kind).toBe('ok');
+    const asker = must(
+      (await listMembershipsForEdit(handle.db, KKO, TODAY))?.find(
+        (m) => m.member.kind === 'municipality' && m.member.municipality.number === '3203',
+      ),
+    );
+    const ended = await endMembership(
+      handle.db,
+      { id: asker.id, to: '2026-10-31', version: asker.version },
+      ADMIN,
+      TODAY,
+    );
+    expect(ended.kind).toBe('ok');
+    expect(
+      (await getProject(handle.db, 'gronn-mobilitet', NOW))?.participations.map(
+        (p) => p.municipality.number,
+      ),
+    ).toContain('3203');
+    const matrix = must(await participationMatrix(handle.db, KKO, TODAY, NOW));
+    expect(matrix.rows.some((r) => r.municipality.number === '3203')).toBe(false);
+  });
+
+  it('reads with a fixed number of queries whatever the row count', async () => {
+    let queries = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        queries++;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const db = handle.db.withPlugin(counting);
+    const count = async (run: () => Promise<unknown>) => {
+      queries = 0;
+      await run();
+      return queries;
+    };
+    const small = await count(() => listProjects(db, { limit: 1 }, NOW));
+    expect(small).toBeLessThanOrEqual(4);
+    expect(await count(() => listProjects(db, { limit: 100 }, NOW))).toBe(small);
+    expect(await count(() => getProject(db, 'gronn-mobilitet', NOW))).toBeLessThanOrEqual(10);
+    expect(await count(() => participationMatrix(db, KKO, TODAY, NOW))).toBeLessThanOrEqual(6);
+    expect(await count(() => listThemes(db, NOW))).toBeLessThanOrEqual(4);
+    expect(await count(() => getTheme(db, 'mobilitet', NOW))).toBeLessThanOrEqual(7);
+    expect(await count(() => getMunicipality(db, 'al', TODAY, NOW))).toBeLessThanOrEqual(7);
+  });
+
+  it('adds the marked demo participations once', async () => {
+    const before = (await counts(handle))?.participation ?? 0;
+    const first = await seedDemoParticipations(handle.db, TODAY);
+    expect(first.added).toBeGreaterThanOrEqual(15);
+    expect(await seedDemoParticipations(handle.db, TODAY)).toEqual({ added: 0 });
+    const demo = await handle.db
+      .selectFrom('participation as pa')
+      .leftJoin('participation_event as e', 'e.participation_id', 'pa.id')
+      .select(['pa.id', 'pa.status', 'pa.since', 'e.id as event'])
+      .where('pa.note', '=', 'Demodata – ikke ekte deltakelse')
+      .execute();
+    const ids = new Set(demo.map((d) => d.id));
+    expect(ids.size).toBe(first.added);
+    expect((await counts(handle))?.participation).toBe(before + first.added);
+    expect(demo.every((d) => d.event !== null && d.since >= '2025-01-01' && d.since <= TODAY)).toBe(
+      true,
+    );
+    expect(new Set(demo.map((d) => d.status)).size).toBeGreaterThanOrEqual(4);
+  });
+};
