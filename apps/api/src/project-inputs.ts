@@ -112,6 +112,10 @@ export const PublishProject = standard(
   Schema.Struct({ slug: Slug, version: Version, publishAt: PublishAt }),
 );
 
+export const Preview = standard(Schema.Struct({ body: sized('Teksten', 0, 20_000) }));
+
+export const ByOrganisation = standard(Schema.Struct({ organisation: Slug }));
+
 export const BySlugVersion = standard(Schema.Struct({ slug: Slug, version: Version }));
 
 export const TransitionProject = standard(

@@ -31,6 +31,7 @@ import {
   type ProjectLink,
   type ProjectStatus,
   type ProjectSummary,
+  type Status,
   type ThemeDetail,
   type ThemeView,
   type Transition,
@@ -102,6 +103,57 @@ export const matrix = async (
 };
 
 // ——— Editors: projects ———
+
+/** What projects.listForEdit gives per project: the summary and where it is in the workflow. */
+export interface ProjectEditSummary extends ProjectSummary {
+  readonly workflowStatus: Status;
+  readonly publishAt: string | null;
+  readonly version: number;
+}
+
+/**
+ * Every project of an organisation whatever its workflow status, sorted by title (for the admin's
+ * list; not in the contract). packages/db has no such list, so the slugs come from one local
+ * query and each project from getProjectForEdit (an organisation has a handful).
+ */
+export const projectsForEdit = async (
+  db: Db,
+  organisation: string,
+  now: Date,
+): Promise<{ items: ProjectEditSummary[] }> => {
+  const rows = await db
+    .selectFrom('project as p')
+    .innerJoin('organisation as o', 'o.id', 'p.owner_organisation_id')
+    .select('p.slug')
+    .where('o.slug', '=', organisation)
+    .execute();
+  const views = await Promise.all(rows.map((row) => getProjectForEdit(db, row.slug, now)));
+  const items = views
+    .filter((view): view is ProjectEditView => view !== null)
+    .map(
+      (view): ProjectEditSummary => ({
+        slug: view.slug,
+        title: view.title,
+        summary: view.summary,
+        themes: view.themes,
+        owner: view.owner,
+        status: view.status,
+        startDate: view.startDate,
+        endDate: view.endDate,
+        participantCount: view.participantCount,
+        workflowStatus: view.workflowStatus,
+        publishAt: view.publishAt,
+        version: view.version,
+      }),
+    )
+    .sort((a, b) => byTitle.compare(a.title, b.title) || (a.slug < b.slug ? -1 : 1));
+  return { items };
+};
+
+const byTitle = new Intl.Collator('nb');
+
+/** The sanitised HTML of a body that is not saved yet (the admin's preview). */
+export const preview = (body: string): { bodyHtml: string } => ({ bodyHtml: renderMarkdown(body) });
 
 export const projectForEdit = async (db: Db, slug: string, now: Date): Promise<ProjectEditView> => {
   const found = await getProjectForEdit(db, slug, now);
@@ -259,6 +311,22 @@ export const savePerson = async (
   auth: Auth,
 ): Promise<PersonEditView> =>
   unwrap(await updatePerson(db, normalised(input), auth.auditActor), same);
+
+/**
+ * The themes with their versions, for the admin's theme editor (not in the contract; listThemes
+ * has no version, so one local query adds it).
+ */
+export const themesForEdit = async (
+  db: Db,
+  now: Date,
+): Promise<{ items: (ThemeView & { readonly version: number })[] }> => {
+  const [page, rows] = await Promise.all([
+    listThemes(db, now),
+    db.selectFrom('theme').select(['slug', 'version']).execute(),
+  ]);
+  const versions = new Map(rows.map((row) => [row.slug, row.version]));
+  return { items: page.items.map((item) => ({ ...item, version: versions.get(item.slug) ?? 1 })) };
+};
 
 export const saveTheme = async (
   db: Db,

@@ -13,6 +13,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { BySlug } from '../inputs.ts';
 import {
   AddParticipation,
+  ByOrganisation,
   BySlugVersion,
   CreatePerson,
   CreateProject,
@@ -20,6 +21,7 @@ import {
   ListProjects,
   ListThemes,
   Matrix,
+  Preview,
   PublishProject,
   SetParticipationStatus,
   TransitionProject,
@@ -43,6 +45,11 @@ export const themes = {
   get: publicProcedure
     .input(BySlug)
     .query(({ ctx, input }): Promise<ThemeDetail> => service.theme(ctx.db, input.slug, ctx.now())),
+  // For the admin's theme editor: the themes with their versions.
+  listForEdit: procedure
+    .meta({ access: { action: 'theme.manage' } })
+    .input(ListThemes)
+    .query(({ ctx }) => service.themesForEdit(ctx.db, ctx.now())),
   update: procedure
     .meta({ access: { action: 'theme.manage' } })
     .input(UpdateTheme)
@@ -63,6 +70,19 @@ export const projects = {
     .query(
       ({ ctx, input }): Promise<ProjectDetail> => service.project(ctx.db, input.slug, ctx.now()),
     ),
+  // For the admin: an organisation's projects whatever their workflow status.
+  listForEdit: procedure
+    .meta({ access: { action: 'content.read-drafts' }, resource: { input: 'organisation' } })
+    .input(ByOrganisation)
+    .query(
+      ({ ctx, input }): Promise<{ items: service.ProjectEditSummary[] }> =>
+        service.projectsForEdit(ctx.db, input.organisation, ctx.now()),
+    ),
+  // The admin's preview of a body not saved yet: the same sanitised rendering as a save.
+  preview: procedure
+    .meta({ access: 'signed-in' })
+    .input(Preview)
+    .mutation(({ input }): { bodyHtml: string } => service.preview(input.body)),
   getForEdit: procedure
     .meta({ access: { action: 'content.read-drafts' }, resource: { project: 'slug' } })
     .input(BySlug)
