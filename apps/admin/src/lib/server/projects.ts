@@ -2,7 +2,6 @@ import type { ProjectStatus } from '@klimakommuner/domain';
 import { type FieldErrors, isHttpUrl, isIsoDate, raw, text, texts } from '#lib/forms.ts';
 import { PROJECT_STATUSES, type ProjectFormValues } from '#lib/projects.ts';
 import { type ApiFailure, load as api } from './api.ts';
-import { previewHtml } from './optional.ts';
 
 /** The project form as typed; Markdown keeps its whitespace, only line endings are normalised. */
 export function readProjectForm(form: FormData): ProjectFormValues {
@@ -111,11 +110,9 @@ export function projectErrors(failure: ApiFailure): FieldErrors {
 
 type Event = Parameters<typeof api>[0];
 
-/**
- * The API's sanitised HTML of a Markdown body that is not saved yet; never the text as typed.
- * Null when the API has no preview (the page says so instead of showing anything).
- */
-export async function previewBody(event: Event, body: string): Promise<string | null> {
+/** The API's sanitised HTML of a Markdown body that is not saved yet; never the text as typed. */
+export async function previewBody(event: Event, body: string): Promise<string> {
   if (body.trim() === '') return '';
-  return api(event, (client) => previewHtml(client, body));
+  const rendered = await api(event, (client) => client.projects.preview.mutate({ body }));
+  return rendered.bodyHtml;
 }

@@ -5,6 +5,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   if (!mayInSystem(event.locals.me, 'theme.manage')) error(403, FORBIDDEN_MESSAGE);
-  const themes = await api(event, (client) => client.themes.list.query());
-  return { themes: themes.items, saved: event.url.searchParams.get('lagret') };
+  const themes = await api(event, (client) => client.themes.listForEdit.query());
+  return { themes: themes.items };
 };

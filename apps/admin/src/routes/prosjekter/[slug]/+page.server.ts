@@ -33,7 +33,7 @@ export const actions: Actions = {
     if (version === null) error(400, 'Skjemaet mangler versjonsnummer. Last siden på nytt.');
     const errors = validateProject(values);
     if (Object.keys(errors).length > 0) {
-      return fail(400, { kind: 'save' as const, values, errors, version, message: null, conflict: null, previewHtml: null, previewUnavailable: false });
+      return fail(400, { kind: 'save' as const, values, errors, version, message: null, conflict: null, previewHtml: null });
     }
     const result = await attempt(event, (client) =>
       client.projects.update.mutate({ slug, version, ...projectInput(values) }),
@@ -44,7 +44,7 @@ export const actions: Actions = {
     if (code === 'CONFLICT') {
       const current = await api(event, (client) => client.projects.getForEdit.query({ slug }));
       const conflict = (data.current as typeof current | undefined) ?? current;
-      return fail(409, { kind: 'save' as const, values, errors: {}, version: conflict.version, message, conflict, previewHtml: null, previewUnavailable: false });
+      return fail(409, { kind: 'save' as const, values, errors: {}, version: conflict.version, message, conflict, previewHtml: null });
     }
     return fail(422, {
       kind: 'save' as const,
@@ -54,7 +54,6 @@ export const actions: Actions = {
       message: null,
       conflict: null,
       previewHtml: null,
-      previewUnavailable: false,
     });
   },
 
@@ -72,7 +71,6 @@ export const actions: Actions = {
       message: null,
       conflict: null,
       previewHtml,
-      previewUnavailable: previewHtml === null,
     };
   },
 

@@ -6,10 +6,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   if (!mayInSystem(event.locals.me, 'theme.manage')) error(403, FORBIDDEN_MESSAGE);
-  const themes = await api(event, (client) => client.themes.list.query());
+  const themes = await api(event, (client) => client.themes.listForEdit.query());
   const theme = themes.items.find((candidate) => candidate.slug === event.params.slug);
   if (!theme) error(404, 'Fant ikke siden');
-  return { theme };
+  return { theme, saved: event.url.searchParams.get('lagret') === '1' };
 };
 
 interface StoredTheme {
@@ -26,50 +26,36 @@ function storedTheme(value: unknown): StoredTheme | null {
     : null;
 }
 
-/**
- * themes.list carries no version, so the form keeps the name and description it was loaded
- * with (and the version once a save has told it). A stale version whose stored theme still is
- * what the editor loaded means nobody else changed it: the save is repeated at the stored
- * version. Otherwise the editor sees what is stored now and decides.
- */
 export const actions: Actions = {
   default: async (event) => {
     if (!mayInSystem(event.locals.me, 'theme.manage')) error(403, FORBIDDEN_MESSAGE);
     const { slug } = event.params;
     const form = await event.request.formData();
     const values = { name: text(form, 'name'), description: text(form, 'description') };
-    const loaded = { name: text(form, 'loadedName'), description: text(form, 'loadedDescription') };
-    const version = parseVersion(text(form, 'version')) ?? 1;
+    const version = parseVersion(text(form, 'version'));
+    if (version === null) error(400, 'Skjemaet mangler versjonsnummer. Last siden på nytt.');
     const errors: FieldErrors = {};
     if (values.name === '') errors.name = 'Skriv navnet på temaet.';
     else if (values.name.length > 100) errors.name = 'Navnet kan være på høyst 100 tegn.';
     if (values.description.length > 1000) errors.description = 'Beskrivelsen kan være på høyst 1000 tegn.';
-    if (Object.keys(errors).length > 0) return fail(400, { values, loaded, errors, version, conflict: null });
+    if (Object.keys(errors).length > 0) return fail(400, { values, errors, version, message: null, conflict: null });
 
-    const save = (at: number) => attempt(event, (client) => client.themes.update.mutate({ slug, version: at, ...values }));
-    let result = await save(version);
-    if (!result.ok && result.failure.code === 'CONFLICT') {
-      const stored = storedTheme(result.failure.data.current);
-      if (stored && stored.name === loaded.name && stored.description === loaded.description) {
-        result = await save(stored.version);
+    const result = await attempt(event, (client) => client.themes.update.mutate({ slug, version, ...values }));
+    if (result.ok) redirect(303, `/tema/${encodeURIComponent(slug)}?lagret=1`);
+    const { code, message, data, issues } = result.failure;
+    if (code === 'CONFLICT') {
+      let conflict = storedTheme(data.current);
+      if (conflict === null) {
+        const themes = await api(event, (client) => client.themes.listForEdit.query());
+        conflict = themes.items.find((candidate) => candidate.slug === slug) ?? null;
       }
-    }
-    if (result.ok) redirect(303, `/tema?lagret=${encodeURIComponent(slug)}`);
-    if (result.failure.code === 'CONFLICT') {
-      const stored = storedTheme(result.failure.data.current);
-      return fail(409, {
-        values,
-        loaded: stored ? { name: stored.name, description: stored.description } : loaded,
-        errors: {},
-        version: stored?.version ?? version,
-        conflict: stored,
-      });
+      return fail(409, { values, errors: {}, version: conflict?.version ?? version, message, conflict });
     }
     return fail(422, {
       values,
-      loaded,
-      errors: errorsFromIssues(result.failure.issues, { name: 'name', description: 'description' }, 'name'),
+      errors: errorsFromIssues(issues, { name: 'name', description: 'description' }, 'name'),
       version,
+      message: issues.length === 0 ? message : null,
       conflict: null,
     });
   },

@@ -23,17 +23,17 @@ export const actions: Actions = {
     const { slug } = event.params;
     const values = readProjectForm(await event.request.formData());
     const errors = validateProject(values);
-    if (Object.keys(errors).length > 0) return fail(400, { values, errors, previewHtml: null, previewUnavailable: false });
+    if (Object.keys(errors).length > 0) return fail(400, { values, errors, previewHtml: null });
     const result = await attempt(event, (client) =>
       client.projects.create.mutate({ organisation: slug, ...projectInput(values) }),
     );
     if (result.ok) redirect(303, `/prosjekter/${result.value.slug}?opprettet=1`);
-    return fail(422, { values, errors: projectErrors(result.failure), previewHtml: null, previewUnavailable: false });
+    return fail(422, { values, errors: projectErrors(result.failure), previewHtml: null });
   },
 
   forhandsvis: async (event) => {
     const values = readProjectForm(await event.request.formData());
     const previewHtml = await previewBody(event, values.body);
-    return { values, errors: {}, previewHtml, previewUnavailable: previewHtml === null };
+    return { values, errors: {}, previewHtml };
   },
 };
