@@ -247,6 +247,407 @@ describe('the access matrix', () => {
     );
   });
 
+  describe('projects, participations and people', () => {
+    interface Records {
+      /** A person of the organisation, leading its projects. */
+      person: string;
+      draft: string;
+      published: string;
+      participation: string;
+      /** Current members not yet in `published`, for successful participations.add calls. */
+      members: string[];
+    }
+    const records = {} as Record<'A' | 'B', Records>;
+    const SINCE = '2025-03-01';
+
+    const setUp = async (slug: string): Promise<Records> => {
+      const api = admin();
+      const person = await api.people.create.mutate({
+        name: `Matriseleder ${slug}`,
+        title: 'Prosjektleder',
+        organisation: slug,
+        consent: false,
+      });
+      const project = (title: string) =>
+        api.projects.create.mutate({
+          organisation: slug,
+          title,
+          summary: 'Til tilgangsmatrisen.',
+          body: 'Tekst.',
+          themes: ['mat'],
+          status: 'ongoing',
+          leaders: [person.id],
+        });
+      const draft = await project(`Matriseutkast ${slug}`);
+      const created = await project(`Matrisepublisert ${slug}`);
+      await api.projects.publish.mutate({ slug: created.slug, version: created.version });
+      const members = (await t.api.organisations.get.query({ slug })).members
+        .filter((m) => m.from <= SINCE)
+        .map((m) => m.municipality.number);
+      const participation = await api.participations.add.mutate({
+        project: created.slug,
+        municipality: members.shift() ?? '',
+        status: 'participating',
+        since: SINCE,
+      });
+      return {
+        person: person.id,
+        draft: draft.slug,
+        published: created.slug,
+        participation: participation.id,
+        members,
+      };
+    };
+
+    beforeAll(async () => {
+      records.A = await setUp(A);
+      records.B = await setUp(B);
+    });
+
+    const editView = (slug: string) => admin().projects.getForEdit.query({ slug });
+    const fields = (view: Awaited<ReturnType<typeof editView>>) => ({
+      slug: view.slug,
+      version: view.version,
+      title: view.title,
+      summary: view.summary,
+      body: view.body,
+      themes: view.themes.map((theme) => theme.slug),
+      status: view.status,
+      startDate: view.startDate,
+      endDate: view.endDate,
+      leaders: [...view.leaderIds],
+      links: [...view.links],
+    });
+    const personOf = async (organisation: string, id: string) =>
+      (await admin().people.list.query({ organisation })).find((p) => p.id === id);
+    const participationOf = async (slug: string, id: string) =>
+      (await editView(slug)).participations.find((p) => p.id === id);
+
+    const ALLOWED_CONTENT: Readonly<Record<string, { A: readonly Who[]; B: readonly Who[] }>> = {
+      'projects.getForEdit': {
+        A: ['contributorA', 'editorA', 'admin', 'readA', 'writeA'],
+        B: ['editorB', 'admin'],
+      },
+      'projects.listForEdit': {
+        A: ['contributorA', 'editorA', 'admin', 'readA', 'writeA'],
+        B: ['editorB', 'admin'],
+      },
+      'projects.create': {
+        A: ['contributorA', 'editorA', 'admin', 'writeA'],
+        B: ['editorB', 'admin'],
+      },
+      'projects.update(draft)': {
+        A: ['contributorA', 'editorA', 'admin', 'writeA'],
+        B: ['editorB', 'admin'],
+      },
+      'projects.update(published)': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'projects.transition(submit)': {
+        A: ['contributorA', 'editorA', 'admin', 'writeA'],
+        B: ['editorB', 'admin'],
+      },
+      'projects.publish': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'projects.archive': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'participations.add': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'participations.setStatus': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'participations.withdraw': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'people.list': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'people.create': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'people.update': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+    };
+
+    it.each([
+      ['A', A],
+      ['B', B],
+    ] as const)(
+      'on records of %s answer as the table says, refusals change nothing',
+      async (key, slug) => {
+        const mine = records[key];
+        const seen: Record<string, Record<string, string>> = {};
+        const record = (procedure: string, who: Who, result: string) => {
+          seen[procedure] = { ...seen[procedure], [who]: result };
+        };
+        /** Runs a write; when refused, the record read by `read` must not have changed. */
+        const write = async (
+          procedure: string,
+          who: Who,
+          read: () => Promise<unknown>,
+          call: () => Promise<unknown>,
+        ): Promise<string> => {
+          const before = await read();
+          const result = await outcome(call);
+          record(procedure, who, result);
+          if (result !== 'ok') expect(await read()).toEqual(before);
+          return result;
+        };
+        // Other files create projects and people in A and B too: look only for this one's.
+        const createdBy = (who: Who) => async () =>
+          (await admin().projects.listForEdit.query({ organisation: slug })).items.filter(
+            (item) => item.title === `Opprettet av ${who}`,
+          );
+        const peopleBy = (who: Who) => async () =>
+          (await admin().people.list.query({ organisation: slug })).filter(
+            (item) => item.name === `Person fra ${who}`,
+          );
+
+        for (const who of EVERYONE) {
+          const api = clients[who];
+          record(
+            'projects.getForEdit',
+            who,
+            await outcome(() => api.projects.getForEdit.query({ slug: mine.draft })),
+          );
+          record(
+            'projects.listForEdit',
+            who,
+            await outcome(() => api.projects.listForEdit.query({ organisation: slug })),
+          );
+          await write('projects.create', who, createdBy(who), () =>
+            api.projects.create.mutate({
+              organisation: slug,
+              title: `Opprettet av ${who}`,
+              summary: '',
+              body: '',
+              themes: [],
+              status: 'planned',
+              leaders: [],
+            }),
+          );
+          const draft = await editView(mine.draft);
+          await write(
+            'projects.update(draft)',
+            who,
+            () => editView(mine.draft),
+            () => api.projects.update.mutate({ ...fields(draft), summary: `Endret av ${who}` }),
+          );
+          const published = await editView(mine.published);
+          await write(
+            'projects.update(published)',
+            who,
+            () => editView(mine.published),
+            () => api.projects.update.mutate({ ...fields(published), summary: `Endret av ${who}` }),
+          );
+
+          // Workflow: each success is put back by the admin, so the next one starts from a draft.
+          const beforeSubmit = await editView(mine.draft);
+          const submitted = await write(
+            'projects.transition(submit)',
+            who,
+            () => editView(mine.draft),
+            () =>
+              api.projects.transition.mutate({
+                slug: mine.draft,
+                version: beforeSubmit.version,
+                transition: 'submit',
+              }),
+          );
+          const backToDraft = async (via: 'unpublish' | 'restore') => {
+            let now = await editView(mine.draft);
+            if (via === 'restore') {
+              now = await admin().projects.archive.mutate({
+                slug: mine.draft,
+                version: now.version,
+              });
+            }
+            const back = await admin().projects.transition.mutate({
+              slug: mine.draft,
+              version: now.version,
+              transition: via,
+            });
+            expect(back.workflowStatus).toBe('draft');
+          };
+          if (submitted === 'ok') await backToDraft('restore');
+          const beforePublish = await editView(mine.draft);
+          const publishedNow = await write(
+            'projects.publish',
+            who,
+            () => editView(mine.draft),
+            () => api.projects.publish.mutate({ slug: mine.draft, version: beforePublish.version }),
+          );
+          if (publishedNow === 'ok') await backToDraft('unpublish');
+          const beforeArchive = await editView(mine.draft);
+          const archived = await write(
+            'projects.archive',
+            who,
+            () => editView(mine.draft),
+            () => api.projects.archive.mutate({ slug: mine.draft, version: beforeArchive.version }),
+          );
+          if (archived === 'ok') {
+            const now = await editView(mine.draft);
+            await admin().projects.transition.mutate({
+              slug: mine.draft,
+              version: now.version,
+              transition: 'restore',
+            });
+          }
+
+          const participants = async () => (await editView(mine.published)).participations;
+          const added = await write('participations.add', who, participants, () =>
+            api.participations.add.mutate({
+              project: mine.published,
+              municipality: mine.members[0] ?? '',
+              status: 'interested',
+              since: SINCE,
+            }),
+          );
+          if (added === 'ok') mine.members.shift();
+          const cell = await participationOf(mine.published, mine.participation);
+          await write(
+            'participations.setStatus',
+            who,
+            () => participationOf(mine.published, mine.participation),
+            () =>
+              api.participations.setStatus.mutate({
+                id: mine.participation,
+                status: cell?.status === 'implementing' ? 'participating' : 'implementing',
+                since: SINCE,
+                version: cell?.version ?? 0,
+              }),
+          );
+          const active = await participationOf(mine.published, mine.participation);
+          const withdrawn = await write(
+            'participations.withdraw',
+            who,
+            () => participationOf(mine.published, mine.participation),
+            () =>
+              api.participations.withdraw.mutate({
+                id: mine.participation,
+                since: SINCE,
+                version: active?.version ?? 0,
+              }),
+          );
+          if (withdrawn === 'ok') {
+            await admin().participations.add.mutate({
+              project: mine.published,
+              municipality: active?.municipality.number ?? '',
+              status: 'participating',
+              since: SINCE,
+            });
+          }
+
+          record(
+            'people.list',
+            who,
+            await outcome(() => api.people.list.query({ organisation: slug })),
+          );
+          await write('people.create', who, peopleBy(who), () =>
+            api.people.create.mutate({
+              name: `Person fra ${who}`,
+              title: 'Rådgiver',
+              organisation: slug,
+              consent: false,
+            }),
+          );
+          const person = await personOf(slug, mine.person);
+          await write(
+            'people.update',
+            who,
+            () => personOf(slug, mine.person),
+            () =>
+              api.people.update.mutate({
+                id: mine.person,
+                version: person?.version ?? 0,
+                name: person?.name ?? '',
+                title: `Prosjektleder (${who})`,
+                organisation: slug,
+                consent: false,
+              }),
+          );
+        }
+        const want: typeof seen = {};
+        for (const [procedure, allowed] of Object.entries(ALLOWED_CONTENT)) {
+          want[procedure] = Object.fromEntries(
+            EVERYONE.map((who) => [who, expected(who, allowed[key])]),
+          );
+        }
+        expect(seen).toEqual(want);
+      },
+      // About 250 calls over HTTP.
+      30_000,
+    );
+
+    it('system ones: themes and people without an organisation are the admin’s; preview needs a user', async () => {
+      const allowed: Readonly<Record<string, readonly Who[]>> = {
+        'themes.update': ['admin'],
+        'themes.listForEdit': ['admin'],
+        'people.list()': ['admin'],
+        'people.create(no organisation)': ['admin'],
+        'projects.preview': ['contributorA', 'editorA', 'editorB', 'admin'],
+      };
+      const seen: Record<string, Record<string, string>> = {};
+      const want: typeof seen = {};
+      const themes = () => admin().themes.listForEdit.query();
+      for (const who of EVERYONE) {
+        const api = clients[who];
+        const before = await themes();
+        const mat = before.items.find((theme) => theme.slug === 'mat');
+        const calls: Record<string, () => Promise<unknown>> = {
+          'themes.update': () =>
+            api.themes.update.mutate({
+              slug: 'mat',
+              version: mat?.version ?? 0,
+              name: mat?.name ?? '',
+              description: mat?.description ?? '',
+            }),
+          'themes.listForEdit': () => api.themes.listForEdit.query(),
+          'people.list()': () => api.people.list.query(),
+          'people.create(no organisation)': () =>
+            api.people.create.mutate({
+              name: `Uten organisasjon ${who}`,
+              title: '',
+              consent: false,
+            }),
+          'projects.preview': () => api.projects.preview.mutate({ body: '**fet**' }),
+        };
+        for (const [procedure, call] of Object.entries(calls)) {
+          const result = await outcome(call);
+          seen[procedure] = { ...seen[procedure], [who]: result };
+          want[procedure] = { ...want[procedure], [who]: expected(who, allowed[procedure] ?? []) };
+          if (procedure === 'themes.update' && result !== 'ok') {
+            expect(await themes()).toEqual(before);
+          }
+        }
+      }
+      expect(seen).toEqual(want);
+    });
+
+    it('an editor may not move a person to another organisation, nor edit a published project as a contributor', async () => {
+      const person = await personOf(A, records.A.person);
+      const moved = await outcome(() =>
+        clients.editorA.people.update.mutate({
+          id: records.A.person,
+          version: person?.version ?? 0,
+          name: person?.name ?? '',
+          title: person?.title ?? '',
+          organisation: B,
+          consent: false,
+        }),
+      );
+      expect(moved).toBe('FORBIDDEN');
+      expect(await personOf(A, records.A.person)).toEqual(person);
+      const refused = await admin().audit.list.query({ action: 'access.refused', limit: 50 });
+      expect(refused.items).toContainEqual(
+        expect.objectContaining({
+          organisation: B,
+          actor: expect.objectContaining({ name: 'editorA' }),
+          after: { action: 'person.manage', procedure: 'people.update' },
+        }),
+      );
+      const published = await editView(records.A.published);
+      expect(
+        await outcome(() =>
+          clients.contributorA.projects.update.mutate({ ...fields(published), summary: 'Nei' }),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        (await admin().audit.list.query({ action: 'access.refused', limit: 50 })).items,
+      ).toContainEqual(
+        expect.objectContaining({
+          after: { action: 'content.edit-published', procedure: 'projects.update' },
+        }),
+      );
+    });
+  });
+
   it('the editor sees the right organisations on the dashboard and in me', async () => {
     const overview = await clients.editorB.dashboard.overview.query();
     expect(overview.organisations.map((o) => o.slug)).toEqual([B]);
