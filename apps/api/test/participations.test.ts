@@ -1,0 +1,208 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, apiErrorCode, apiErrorIssues, isApiError } from '../src/client.ts';
+import { A } from './global-setup.ts';
+import { clientWith, rejection, signIn, useServer } from './harness.ts';
+
+// This file's own published project of KKO, so nothing else changes its participations.
+
+const t = useServer();
+const GOL = '3324'; // a member of KKO through Hallingdalsregionen
+const ALTA = '5601'; // a member of no organisation
+let editor: ApiClient;
+let project = '';
+
+beforeAll(async () => {
+  editor = clientWith(t.url, await signIn(t.url, 'editorA'));
+  const person = await editor.people.create.mutate({
+    name: 'Deltakelsesleder',
+    title: 'Prosjektleder',
+    organisation: A,
+    consent: false,
+  });
+  const created = await editor.projects.create.mutate({
+    organisation: A,
+    title: 'Deltakelsesprosjektet',
+    summary: 'Et prosjekt for å prøve deltakelse.',
+    body: '',
+    themes: ['utslippskutt'],
+    status: 'ongoing',
+    leaders: [person.id],
+  });
+  await editor.projects.publish.mutate({ slug: created.slug, version: created.version });
+  project = created.slug;
+});
+
+const message = (error: unknown) => (isApiError(error) ? error.message : String(error));
+
+describe('participations', () => {
+  it('refuses a municipality that is not a member of the owner, with the Norwegian message', async () => {
+    const error = await rejection(() =>
+      editor.participations.add.mutate({
+        project,
+        municipality: ALTA,
+        status: 'interested',
+        since: '2025-03-01',
+      }),
+    );
+    expect(apiErrorCode(error)).toBe('UNPROCESSABLE_CONTENT');
+    expect(isApiError(error) && error.data?.tag).toBe('NotAMemberOfOwner');
+    expect(message(error)).toMatch(
+      /^Alta er ikke medlem av .+ 1\. mars 2025, og kan derfor ikke delta i prosjektet\.$/,
+    );
+    expect((await editor.projects.getForEdit.query({ slug: project })).participations).toEqual([]);
+    const badNumber = await rejection(() =>
+      editor.participations.add.mutate({
+        project,
+        municipality: 'Gol',
+        status: 'interested',
+        since: '2025-03-01',
+      }),
+    );
+    expect(apiErrorIssues(badNumber)[0]?.path).toEqual(['municipality']);
+  });
+
+  it('takes a Hallingdal municipality through its statuses, withdrawal and rejoining, keeping the history', async () => {
+    const added = await editor.participations.add.mutate({
+      project,
+      municipality: GOL,
+      status: 'interested',
+      since: '2025-03-01',
+      note: 'Startet med et møte.',
+    });
+    expect(added).toMatchObject({
+      municipality: { number: GOL, name: 'Gol' },
+      status: 'interested',
+      since: '2025-03-01',
+      note: 'Startet med et møte.',
+      history: [{ status: 'interested', since: '2025-03-01' }],
+    });
+
+    const implementing = await editor.participations.setStatus.mutate({
+      id: added.id,
+      status: 'implementing',
+      since: '2025-06-01',
+      version: added.version,
+    });
+    expect(implementing).toMatchObject({ status: 'implementing', since: '2025-06-01' });
+
+    const unchanged = await rejection(() =>
+      editor.participations.setStatus.mutate({
+        id: added.id,
+        status: 'implementing',
+        since: '2025-07-01',
+        version: implementing.version,
+      }),
+    );
+    expect(apiErrorCode(unchanged)).toBe('UNPROCESSABLE_CONTENT');
+    expect(message(unchanged)).toBe('Deltakelsen har allerede status «Gjennomfører».');
+    const earlier = await rejection(() =>
+      editor.participations.setStatus.mutate({
+        id: added.id,
+        status: 'completed',
+        since: '2025-05-01',
+        version: implementing.version,
+      }),
+    );
+    expect(apiErrorCode(earlier)).toBe('UNPROCESSABLE_CONTENT');
+    expect(isApiError(earlier) && earlier.data?.tag).toBe('ParticipationDateBeforeLast');
+    const stale = await rejection(() =>
+      editor.participations.setStatus.mutate({
+        id: added.id,
+        status: 'completed',
+        since: '2025-08-01',
+        version: added.version,
+      }),
+    );
+    expect(apiErrorCode(stale)).toBe('CONFLICT');
+    expect(isApiError(stale) && (stale.data as { current?: unknown }).current).toEqual(
+      implementing,
+    );
+    const again = await rejection(() =>
+      editor.participations.add.mutate({
+        project,
+        municipality: GOL,
+        status: 'participating',
+        since: '2025-08-01',
+      }),
+    );
+    expect(apiErrorCode(again)).toBe('UNPROCESSABLE_CONTENT');
+    expect(message(again)).toBe('Kommunen deltar allerede i prosjektet.');
+
+    const withdrawn = await editor.participations.withdraw.mutate({
+      id: added.id,
+      since: '2025-09-01',
+      version: implementing.version,
+    });
+    expect(withdrawn.status).toBe('withdrawn');
+    expect((await t.api.projects.list.query({ municipality: GOL, limit: 500 })).items).not.toEqual(
+      expect.arrayContaining([expect.objectContaining({ slug: project })]),
+    );
+
+    const rejoined = await editor.participations.add.mutate({
+      project,
+      municipality: GOL,
+      status: 'participating',
+      since: '2025-10-01',
+    });
+    expect(rejoined.id).toBe(added.id);
+    expect(rejoined.history).toEqual([
+      { status: 'interested', since: '2025-03-01' },
+      { status: 'implementing', since: '2025-06-01' },
+      { status: 'withdrawn', since: '2025-09-01' },
+      { status: 'participating', since: '2025-10-01' },
+    ]);
+
+    const shown = await t.api.projects.get.query({ slug: project });
+    expect(shown.participantCount).toBe(1);
+    expect(shown.participations).toEqual([
+      expect.objectContaining({ id: added.id, status: 'participating', history: rejoined.history }),
+    ]);
+    expect(shown.participations[0]).not.toHaveProperty('version');
+    const taking = await t.api.projects.list.query({ municipality: GOL, limit: 500 });
+    expect(taking.items.map((item) => item.slug)).toContain(project);
+    const gol = await t.api.municipalities.get.query({ slug: 'gol' });
+    expect(gol.projects).toContainEqual(
+      expect.objectContaining({ project: { slug: project, title: 'Deltakelsesprosjektet' } }),
+    );
+
+    const history = await editor.audit.history.query({
+      recordType: 'participation',
+      recordId: added.id,
+    });
+    expect(history.items.map((item) => item.action).sort()).toEqual([
+      'participation.add',
+      'participation.rejoin',
+      'participation.set-status',
+      'participation.withdraw',
+    ]);
+    expect(history.items.every((item) => item.organisation === A)).toBe(true);
+  });
+
+  it('shows the cells in the public matrix: members by name, the public projects by title', async () => {
+    const matrix = await t.api.participations.matrix.query({ organisation: A });
+    expect(matrix.organisation.slug).toBe(A);
+    const column = matrix.projects.findIndex((p) => p.slug === project);
+    expect(column).toBeGreaterThanOrEqual(0);
+    const titles = matrix.projects.map((p) => p.title);
+    expect(titles).toEqual([...titles].sort(new Intl.Collator('nb').compare));
+    const names = matrix.rows.map((row) => row.municipality.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('nb').compare));
+    expect(matrix.rows).toHaveLength(24);
+    for (const row of matrix.rows) expect(row.cells).toHaveLength(matrix.projects.length);
+    const gol = matrix.rows.find((row) => row.municipality.number === GOL);
+    expect(gol?.via?.slug).toBe('hallingdal');
+    expect(gol?.cells[column]).toEqual({
+      status: 'participating',
+      since: '2025-10-01',
+      participationId: expect.any(String),
+    });
+    const others = matrix.rows.filter((row) => row.municipality.number !== GOL);
+    expect(others.every((row) => row.cells[column] === null)).toBe(true);
+    expect(matrix.rows.some((row) => row.municipality.number === ALTA)).toBe(false);
+
+    const unknown = await rejection(() =>
+      t.api.participations.matrix.query({ organisation: 'atlantis' }),
+    );
+    expect(apiErrorCode(unknown)).toBe('NOT_FOUND');
+  });
+});
