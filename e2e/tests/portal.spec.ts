@@ -15,6 +15,11 @@ const pages = [
   ['/kommuner?fylke=abc', 'Kommuner'],
   ['/kommuner/asker', 'Asker'],
   ['/kommuner/al', 'Ål'],
+  ['/prosjekter', 'Prosjekter'],
+  ['/prosjekter?status=ongoing', 'Prosjekter'],
+  ['/prosjekter/ombruk-i-egen-kommuneorganisasjon', 'Ombruk i egen kommuneorganisasjon'],
+  ['/tema', 'Tema'],
+  ['/tema/sirkularitet', 'Sirkularitet'],
 ] as const;
 
 for (const [path, heading] of pages) {
@@ -58,7 +63,7 @@ test('a network page lists its members, the Hallingdal municipalities under thei
   page,
 }) => {
   await page.goto('/nettverk/kommunenettverk-for-klimaomstilling');
-  const main = page.locator('main');
+  const main = page.getByRole('region', { name: 'Medlemmer', exact: true });
   for (const name of ['Asker', 'Bærum', 'Drammen', 'Gjøvik', 'Aurskog-Høland']) {
     await expect(main.getByRole('link', { name, exact: true })).toBeVisible();
   }
@@ -122,6 +127,21 @@ test.describe('with JavaScript off', () => {
     await expect(page).toHaveURL(/fylke=34/);
     await expect(rows.filter({ hasText: 'Gjøvik' })).toHaveCount(1);
     await expect(rows.filter({ hasText: 'Asker' })).toHaveCount(0);
+  });
+
+  test('the project filters work as a plain GET form', async ({ page }) => {
+    await page.goto('/prosjekter');
+    await expect(page.locator('main')).toContainText('Viser 6 prosjekter');
+    await page.getByLabel('Tema', { exact: true }).selectOption('mobilitet');
+    await page.getByRole('button', { name: 'Vis prosjekter' }).click();
+    await expect(page).toHaveURL(/tema=mobilitet/);
+    await expect(page.locator('main')).toContainText('Viser 1 prosjekt');
+    await expect(page.getByRole('link', { name: 'Grønn mobilitet' })).toBeVisible();
+
+    for (const query of ['status=Pågår', 'tema=finnes-ikke', 'kommune=9999']) {
+      expect((await page.goto(`/prosjekter?${query}`))?.status()).toBe(200);
+      await expect(page.locator('main')).toContainText('Ingen prosjekter passer til filteret.');
+    }
   });
 
   test('a filter that makes no sense shows an empty result with a message', async ({ page }) => {
