@@ -5,8 +5,8 @@ import { byName } from './world.ts';
 
 /**
  * What waits for an editor in their organisations (every one for 'all', an admin): the
- * organisations, and the content in draft or in review, newest change first. For now the only
- * content kind is the organisation profile. One query.
+ * organisations, and the content in draft or in review (organisation profiles and projects),
+ * newest change first. Two queries.
  */
 export const dashboardFor = async (
   db: Kysely<Database>,
@@ -17,12 +17,48 @@ export const dashboardFor = async (
   }
   let query = db
     .selectFrom('organisation')
-    .select(['slug', 'name', 'short_name', 'kind', 'status', 'updated_at', 'publish_at']);
+    .select(['id', 'slug', 'name', 'short_name', 'kind', 'status', 'updated_at', 'publish_at']);
   if (organisations !== 'all') query = query.where('slug', 'in', organisations);
   const rows = await query.execute();
   const refs = rows.map(
     (o): OrganisationRef => ({ slug: o.slug, name: o.name, shortName: o.short_name, kind: o.kind }),
   );
+  const byId = new Map(rows.map((o, i) => [o.id, refs[i]]));
+  const projects =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('project')
+          .select([
+            'slug',
+            'title',
+            'owner_organisation_id',
+            'workflow_status',
+            'updated_at',
+            'publish_at',
+          ])
+          .where(
+            'owner_organisation_id',
+            'in',
+            rows.map((o) => o.id),
+          )
+          .where('workflow_status', 'in', ['draft', 'in_review'])
+          .execute();
+  const projectItems = projects.flatMap((p): WorkItem[] => {
+    const organisation = byId.get(p.owner_organisation_id);
+    if (!organisation) return [];
+    return [
+      {
+        recordType: 'project',
+        recordId: p.slug,
+        title: p.title,
+        organisation,
+        status: p.workflow_status,
+        updatedAt: p.updated_at.toISOString(),
+        publishAt: p.publish_at?.toISOString() ?? null,
+      },
+    ];
+  });
   const items = rows
     .map(
       (o, i): WorkItem => ({
@@ -36,6 +72,7 @@ export const dashboardFor = async (
         publishAt: o.publish_at?.toISOString() ?? null,
       }),
     )
+    .concat(projectItems)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.recordId.localeCompare(b.recordId));
   return {
     organisations: refs.sort(byName),

@@ -7,6 +7,7 @@ import {
   createPerson,
   createProject,
   type DbHandle,
+  dashboardFor,
   endMembership,
   getMunicipality,
   getOrganisation,
@@ -251,6 +252,31 @@ export const projectSuite = (db: () => DbHandle): void => {
       'project.publish',
       'project.create',
     ]);
+  });
+
+  it('lists draft and in-review projects on the dashboard of their organisation only', async () => {
+    const created = await createProject(handle.db, draft('Utkast til dashbordet'), ADMIN, NOW);
+    if (created.kind !== 'ok') throw new Error(created.kind);
+    const { slug, version } = created.value;
+    const mine = await dashboardFor(handle.db, [KKO]);
+    expect(mine.drafts).toContainEqual(
+      expect.objectContaining({ recordType: 'project', recordId: slug, status: 'draft' }),
+    );
+    const other = await dashboardFor(handle.db, ['ken']);
+    expect(other.drafts.some((item) => item.recordId === slug)).toBe(false);
+
+    const submitted = await transitionProject(
+      handle.db,
+      { slug, version, transition: 'submit' },
+      ADMIN,
+      NOW,
+    );
+    expect(submitted.kind).toBe('ok');
+    const after = await dashboardFor(handle.db, 'all');
+    expect(after.drafts.some((item) => item.recordId === slug)).toBe(false);
+    expect(after.inReview).toContainEqual(
+      expect.objectContaining({ recordType: 'project', recordId: slug, status: 'in_review' }),
+    );
   });
 
   it('refuses to publish without a leader or a theme, and checks the dates', async () => {
