@@ -153,6 +153,17 @@ export const WithdrawParticipation = standard(
   Schema.Struct({ id: ParticipationId, since: IsoDate, version: Version }),
 );
 
+/** `contact`: a person id, or null to clear the contact. */
+export const SetParticipationContact = standard(
+  Schema.Struct({
+    id: ParticipationId,
+    contact: Schema.NullOr(Uuid('Kontaktpersonen')),
+    version: Version,
+  }),
+);
+
+export const ContactCandidates = standard(Schema.Struct({ project: Slug }));
+
 export const ListPeople = standard(
   Schema.UndefinedOr(Schema.Struct({ organisation: Schema.optionalKey(Slug) })),
 );

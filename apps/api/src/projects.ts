@@ -1,5 +1,6 @@
 import {
   addParticipation,
+  type ContactCandidate,
   createPerson,
   createProject,
   type DbHandle,
@@ -7,10 +8,13 @@ import {
   getProjectForEdit,
   getTheme,
   InvalidCursorError,
+  isContactNotCandidate,
+  listContactCandidates,
   listPeople,
   listProjects,
   listThemes,
   participationMatrix,
+  setParticipationContact,
   setParticipationStatus,
   transitionProject,
   updatePerson,
@@ -279,6 +283,29 @@ export const withdraw = async (
   auth: Auth,
 ): Promise<ParticipationEditView> =>
   unwrap(await withdrawParticipation(db, input, auth.auditActor), same);
+
+/**
+ * Sets (a person id) or clears (null) a participation's contact at `version`. A person of neither
+ * the project's owner nor the participation's municipality is a field error on `contact`.
+ */
+export const setContact = async (
+  db: Db,
+  input: { readonly id: string; readonly contact: string | null; readonly version: number },
+  auth: Auth,
+): Promise<ParticipationEditView> => {
+  const outcome = await setParticipationContact(db, input, auth.auditActor);
+  if (outcome.kind === 'refused' && isContactNotCandidate(outcome.error)) {
+    throw invalidField('contact', outcome.error.message);
+  }
+  return unwrap(outcome, same);
+};
+
+/** Who may be a contact in the project (setContact's candidates), without email and phone. */
+export const contactCandidates = async (db: Db, project: string): Promise<ContactCandidate[]> => {
+  const found = await listContactCandidates(db, project);
+  if (found === null) throw projectNotFound(project);
+  return found;
+};
 
 // ——— Editors: people and themes ———
 

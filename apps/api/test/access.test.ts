@@ -350,6 +350,11 @@ describe('the access matrix', () => {
       'participations.add': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
       'participations.setStatus': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
       'participations.withdraw': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'participations.setContact': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
+      'participations.contactCandidates': {
+        A: ['editorA', 'admin', 'writeA'],
+        B: ['editorB', 'admin'],
+      },
       'people.list': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
       'people.create': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
       'people.update': { A: ['editorA', 'admin', 'writeA'], B: ['editorB', 'admin'] },
@@ -502,6 +507,26 @@ describe('the access matrix', () => {
                 since: SINCE,
                 version: cell?.version ?? 0,
               }),
+          );
+          const contactOf = await participationOf(mine.published, mine.participation);
+          await write(
+            'participations.setContact',
+            who,
+            () => participationOf(mine.published, mine.participation),
+            () =>
+              api.participations.setContact.mutate({
+                id: mine.participation,
+                // The organisation's own person is a candidate; each success toggles it.
+                contact: contactOf?.contact ? null : mine.person,
+                version: contactOf?.version ?? 0,
+              }),
+          );
+          record(
+            'participations.contactCandidates',
+            who,
+            await outcome(() =>
+              api.participations.contactCandidates.query({ project: mine.published }),
+            ),
           );
           const active = await participationOf(mine.published, mine.participation);
           const withdrawn = await write(

@@ -9,10 +9,13 @@ const t = useServer();
 const GOL = '3324'; // a member of KKO through Hallingdalsregionen
 const ALTA = '5601'; // a member of no organisation
 let editor: ApiClient;
+let admin: ApiClient;
 let project = '';
+let leader = '';
 
 beforeAll(async () => {
   editor = clientWith(t.url, await signIn(t.url, 'editorA'));
+  admin = clientWith(t.url, await signIn(t.url, 'admin'));
   const person = await editor.people.create.mutate({
     name: 'Deltakelsesleder',
     title: 'Prosjektleder',
@@ -30,6 +33,7 @@ beforeAll(async () => {
   });
   await editor.projects.publish.mutate({ slug: created.slug, version: created.version });
   project = created.slug;
+  leader = person.id;
 });
 
 const message = (error: unknown) => (isApiError(error) ? error.message : String(error));
@@ -176,6 +180,150 @@ describe('participations', () => {
       'participation.withdraw',
     ]);
     expect(history.items.every((item) => item.organisation === A)).toBe(true);
+  });
+
+  it('sets and clears the contact of an active participation; the public sees no details without consent', async () => {
+    const gol = async () =>
+      (await editor.projects.getForEdit.query({ slug: project })).participations.find(
+        (p) => p.municipality.number === GOL,
+      );
+    const before = await gol();
+    if (!before) throw new Error('Gol takes part since the test above');
+    // People without an organisation are the admin's to create.
+    const local = await admin.people.create.mutate({
+      name: 'Guri Golkontakt',
+      title: 'Klimarådgiver',
+      municipality: GOL,
+      email: 'guri@gol.kommune.no',
+      phone: '+47 911 11 111',
+      consent: false,
+    });
+    const outsider = await admin.people.create.mutate({
+      name: 'Aslak Altakontakt',
+      title: 'Rådgiver',
+      municipality: ALTA,
+      consent: true,
+    });
+
+    const candidates = await editor.participations.contactCandidates.query({ project });
+    expect(candidates.map((c) => c.id)).toEqual(expect.arrayContaining([leader, local.id]));
+    expect(candidates.map((c) => c.id)).not.toContain(outsider.id);
+    expect(candidates.find((c) => c.id === local.id)).toEqual({
+      id: local.id,
+      name: 'Guri Golkontakt',
+      title: 'Klimarådgiver',
+      organisation: null,
+      municipality: expect.objectContaining({ number: GOL, name: 'Gol' }),
+    });
+    expect(JSON.stringify(candidates)).not.toContain('guri@');
+    // An unknown project has no owner: only an admin gets as far as NOT_FOUND.
+    const noProject = await rejection(() =>
+      admin.participations.contactCandidates.query({ project: 'atlantis' }),
+    );
+    expect(apiErrorCode(noProject)).toBe('NOT_FOUND');
+
+    const set = await editor.participations.setContact.mutate({
+      id: before.id,
+      contact: local.id,
+      version: before.version,
+    });
+    expect(set).toEqual({
+      ...before,
+      contact: expect.objectContaining({ id: local.id, name: 'Guri Golkontakt' }),
+      version: before.version + 1,
+    });
+    expect((await gol())?.contact?.id).toBe(local.id);
+    const shown = (await t.api.projects.get.query({ slug: project })).participations.find(
+      (p) => p.id === before.id,
+    );
+    expect(shown?.contact).toMatchObject({
+      id: local.id,
+      name: 'Guri Golkontakt',
+      title: 'Klimarådgiver',
+      municipality: { number: GOL, name: 'Gol' },
+      email: null,
+      phone: null,
+    });
+    expect(JSON.stringify(await t.api.projects.get.query({ slug: project }))).not.toMatch(
+      /guri@|911 11 111/,
+    );
+
+    const notCandidate = await rejection(() =>
+      editor.participations.setContact.mutate({
+        id: before.id,
+        contact: outsider.id,
+        version: set.version,
+      }),
+    );
+    expect(apiErrorCode(notCandidate)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(notCandidate)).toEqual([
+      {
+        path: ['contact'],
+        message:
+          'Kontaktpersonen må høre til organisasjonen som eier prosjektet eller til kommunen som deltar.',
+      },
+    ]);
+    const unknown = await rejection(() =>
+      editor.participations.setContact.mutate({
+        id: before.id,
+        contact: '00000000-0000-4000-8000-000000000000',
+        version: set.version,
+      }),
+    );
+    expect(apiErrorCode(unknown)).toBe('NOT_FOUND');
+    expect(message(unknown)).toBe('Fant ikke personen.');
+    const badId = await rejection(() =>
+      editor.participations.setContact.mutate({
+        id: before.id,
+        contact: 'Guri',
+        version: set.version,
+      }),
+    );
+    expect(apiErrorIssues(badId)[0]).toEqual({
+      path: ['contact'],
+      message: 'Kontaktpersonen må være en gyldig id.',
+    });
+    const stale = await rejection(() =>
+      editor.participations.setContact.mutate({
+        id: before.id,
+        contact: null,
+        version: before.version,
+      }),
+    );
+    expect(apiErrorCode(stale)).toBe('CONFLICT');
+    expect(isApiError(stale) && (stale.data as { current?: unknown }).current).toEqual(set);
+    expect((await gol())?.contact?.id).toBe(local.id);
+
+    // The project's own leader (owner organisation), then none.
+    const toLeader = await editor.participations.setContact.mutate({
+      id: before.id,
+      contact: leader,
+      version: set.version,
+    });
+    expect(toLeader.contact?.id).toBe(leader);
+    const cleared = await editor.participations.setContact.mutate({
+      id: before.id,
+      contact: null,
+      version: toLeader.version,
+    });
+    expect(cleared).toMatchObject({ contact: null, version: toLeader.version + 1 });
+    expect(cleared.history).toEqual(before.history);
+    expect(
+      (await t.api.projects.get.query({ slug: project })).participations.find(
+        (p) => p.id === before.id,
+      )?.contact,
+    ).toBeNull();
+
+    const history = await editor.audit.history.query({
+      recordType: 'participation',
+      recordId: before.id,
+    });
+    const contacts = history.items.filter((item) => item.action === 'participation.set-contact');
+    expect(contacts).toHaveLength(3);
+    expect(contacts.map((item) => (item.after as { contact: string | null }).contact)).toEqual(
+      expect.arrayContaining([local.id, leader, null]),
+    );
+    expect(contacts.every((item) => item.organisation === A)).toBe(true);
   });
 
   it('shows the cells in the public matrix: members by name, the public projects by title', async () => {

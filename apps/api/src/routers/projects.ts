@@ -1,3 +1,4 @@
+import type { ContactCandidate } from '@klimakommuner/db';
 import type {
   MatrixView,
   Page,
@@ -15,6 +16,7 @@ import {
   AddParticipation,
   ByOrganisation,
   BySlugVersion,
+  ContactCandidates,
   CreatePerson,
   CreateProject,
   ListPeople,
@@ -23,6 +25,7 @@ import {
   Matrix,
   Preview,
   PublishProject,
+  SetParticipationContact,
   SetParticipationStatus,
   TransitionProject,
   UpdatePerson,
@@ -176,6 +179,23 @@ export const participations = {
     .mutation(
       async ({ ctx, input }): Promise<ParticipationEditView> =>
         service.withdraw(ctx.db, input, await ctx.auth()),
+    ),
+  // Any status; `contact: null` clears it. Only a person of the project's owner organisation or
+  // of the participation's municipality (see contactCandidates): else BAD_REQUEST on `contact`.
+  setContact: manageParticipation
+    .input(SetParticipationContact)
+    .mutation(
+      async ({ ctx, input }): Promise<ParticipationEditView> =>
+        service.setContact(ctx.db, input, await ctx.auth()),
+    ),
+  // The people setContact accepts in the project's participations (no email or phone): the
+  // owner's, and each participating municipality's (filter by `municipality.number`).
+  contactCandidates: procedure
+    .meta({ access: { action: 'participation.manage' }, resource: { project: 'project' } })
+    .input(ContactCandidates)
+    .query(
+      ({ ctx, input }): Promise<ContactCandidate[]> =>
+        service.contactCandidates(ctx.db, input.project),
     ),
 } satisfies TRPCRouterRecord;
 

@@ -4,6 +4,7 @@ import {
   changeParticipationStatus,
   type IsoDate,
   type NotAMemberOfOwner,
+  NotFound,
   type ParticipationAlreadyActive,
   type ParticipationDateBeforeLast,
   type ParticipationEditView,
@@ -30,6 +31,34 @@ export type AddParticipationError =
 
 export type ParticipationChangeError = ParticipationDateBeforeLast | ParticipationUnchanged;
 
+/** Record type of the NotFound a refused setParticipationContact carries. */
+export const CONTACT_NOT_CANDIDATE = 'participation-contact';
+
+/** The Norwegian message of ContactNotCandidate. */
+export const CONTACT_NOT_CANDIDATE_MESSAGE =
+  'Kontaktpersonen må høre til organisasjonen som eier prosjektet eller til kommunen som deltar.';
+
+/**
+ * Why setParticipationContact refuses a person who exists: they belong neither to the project's
+ * owner organisation nor to the participation's municipality. No domain error fits, so it is the
+ * domain's NotFound ("not found among the candidates") with `recordType` CONTACT_NOT_CANDIDATE,
+ * the person's id as `recordId` and CONTACT_NOT_CANDIDATE_MESSAGE as its `message`.
+ */
+export type ContactNotCandidate = NotFound & {
+  readonly recordType: typeof CONTACT_NOT_CANDIDATE;
+  readonly recordId: string;
+};
+
+export const isContactNotCandidate = (error: unknown): error is ContactNotCandidate =>
+  error instanceof NotFound && error.recordType === CONTACT_NOT_CANDIDATE;
+
+const contactNotCandidate = (personId: string): ContactNotCandidate => {
+  const error = new NotFound({ recordType: CONTACT_NOT_CANDIDATE, recordId: personId });
+  // NotFound's own message is generic; this instance says what is wrong.
+  Object.defineProperty(error, 'message', { value: CONTACT_NOT_CANDIDATE_MESSAGE });
+  return error as ContactNotCandidate;
+};
+
 export interface NewParticipation {
   /** Project slug. */
   readonly project: string;
@@ -50,6 +79,13 @@ export interface ParticipationStatusChange {
   readonly version: number;
   /** Replaces the note when given; also kept on the history event. */
   readonly note?: string | undefined;
+}
+
+export interface ParticipationContactChange {
+  readonly id: string;
+  /** Person id of the municipality's contact; null clears it. */
+  readonly contact: string | null;
+  readonly version: number;
 }
 
 const decide = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(Effect.result(effect));
@@ -238,7 +274,13 @@ const lockParticipation = (trx: Transaction<Database>, id: string) =>
   trx
     .selectFrom('participation as pa')
     .innerJoin('project as p', 'p.id', 'pa.project_id')
-    .select(['pa.id', 'pa.version', 'p.slug as project', 'p.owner_organisation_id'])
+    .select([
+      'pa.id',
+      'pa.version',
+      'pa.municipality_number',
+      'p.slug as project',
+      'p.owner_organisation_id',
+    ])
     .where('pa.id', '=', id)
     .forUpdate('pa')
     .executeTakeFirst();
@@ -302,6 +344,63 @@ export const withdrawParticipation = (
   actor: AuditActor | null,
 ): Promise<Outcome<ParticipationEditView, ParticipationChangeError>> =>
   changeStatus(db, { ...input, status: 'withdrawn' }, actor, 'participation.withdraw');
+
+/**
+ * Sets or clears (null) the contact of a participation at `version`, whatever its status; audited
+ * as participation.set-contact (no history event: the history is about statuses). Stale → the
+ * stored participation; an unknown person → not-found ('person'); a person of neither the
+ * project's owner organisation nor the participation's municipality → refused
+ * (ContactNotCandidate). The same contact again writes nothing and returns the participation.
+ */
+export const setParticipationContact = (
+  db: Kysely<Database>,
+  input: ParticipationContactChange,
+  actor: AuditActor | null,
+): Promise<Outcome<ParticipationEditView, ContactNotCandidate>> =>
+  db.transaction().execute(async (trx) => {
+    if (!isUuid(input.id)) return notFound('participation', input.id);
+    const row = await lockParticipation(trx, input.id);
+    if (!row) return notFound('participation', input.id);
+    const before = await mustView(trx, input.id);
+    if (row.version !== input.version) {
+      return stale('participation', input.id, input.version, before);
+    }
+    const contact = input.contact === '' ? null : input.contact;
+    if (contact !== null) {
+      const person = isUuid(contact)
+        ? await trx
+            .selectFrom('person')
+            .select(['id', 'organisation_id', 'municipality_number'])
+            .where('id', '=', contact)
+            .executeTakeFirst()
+        : undefined;
+      if (!person) return notFound('person', contact);
+      if (
+        person.organisation_id !== row.owner_organisation_id &&
+        person.municipality_number !== row.municipality_number
+      ) {
+        return refused(contactNotCandidate(contact));
+      }
+    }
+    if ((before.contact?.id ?? null) === contact) return ok(before);
+    await trx
+      .updateTable('participation')
+      .set({ contact_person_id: contact, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .execute();
+    const after = await mustView(trx, input.id);
+    await writeAudit(trx, {
+      actor,
+      action: 'participation.set-contact',
+      recordType: 'participation',
+      recordId: input.id,
+      organisationId: row.owner_organisation_id,
+      before: snapshot(row.project, before),
+      after: snapshot(row.project, after),
+    });
+    return ok(after);
+  });
 
 /** The slug of the organisation owning the participation's project; null when none. */
 export const participationOrganisation = async (

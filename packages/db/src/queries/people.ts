@@ -113,6 +113,49 @@ export const listPeople = async (
     .sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
 };
 
+/** Someone who may be a participation's contact: a person without their email and phone. */
+export type ContactCandidate = Omit<PersonView, 'email' | 'phone'>;
+
+/**
+ * Who may be the contact of a participation in the project: the people of the project's owner
+ * organisation and the people of every municipality with a participation in it (a withdrawn one
+ * too, since it keeps its contact and may rejoin), sorted by name. A participation's own
+ * candidates are the owner's people plus those whose `municipality.number` is its municipality
+ * (what setParticipationContact accepts). Null when there is no such project.
+ */
+export const listContactCandidates = async (
+  db: Kysely<Database>,
+  projectSlug: string,
+): Promise<ContactCandidate[] | null> => {
+  const project = await db
+    .selectFrom('project')
+    .select(['id', 'owner_organisation_id'])
+    .where('slug', '=', projectSlug)
+    .executeTakeFirst();
+  if (!project) return null;
+  const rows = await selectPeople(db)
+    .where((eb) =>
+      eb.or([
+        eb('p.organisation_id', '=', project.owner_organisation_id),
+        eb(
+          'p.municipality_number',
+          'in',
+          eb
+            .selectFrom('participation')
+            .select('municipality_number')
+            .where('project_id', '=', project.id),
+        ),
+      ]),
+    )
+    .execute();
+  return rows
+    .map((row): ContactCandidate => {
+      const { email: _e, phone: _p, consent: _c, version: _v, ...candidate } = personEditView(row);
+      return candidate;
+    })
+    .sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+};
+
 export const getPersonForEdit = async (
   db: Kysely<Database>,
   id: string,

@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import {
   addParticipation,
   auditHistory,
+  CONTACT_NOT_CANDIDATE_MESSAGE,
   createPerson,
   createProject,
   type DbHandle,
@@ -15,6 +16,8 @@ import {
   getProjectForEdit,
   getTheme,
   InvalidCursorError,
+  isContactNotCandidate,
+  listContactCandidates,
   listMembershipsForEdit,
   listPeople,
   listProjects,
@@ -25,6 +28,7 @@ import {
   projectOrganisation,
   seed,
   seedDemoParticipations,
+  setParticipationContact,
   setParticipationStatus,
   transitionProject,
   updatePerson,
@@ -582,12 +586,13 @@ export const projectSuite = (db: () => DbHandle): void => {
         (p) => p.municipality.number === '3328',
       ),
     );
-    // No procedure sets the contact of an active participation yet (add and rejoin do): set it here.
-    await handle.db
-      .updateTable('participation')
-      .set({ contact_person_id: person.id })
-      .where('id', '=', al.id)
-      .execute();
+    expect(
+      await setParticipationContact(
+        handle.db,
+        { id: al.id, contact: person.id, version: al.version },
+        ADMIN,
+      ),
+    ).toMatchObject({ kind: 'ok', value: { contact: { id: person.id } } });
     const contact = async () =>
       must(
         (await getProject(handle.db, 'gronn-mobilitet', NOW))?.participations.find(
@@ -620,6 +625,169 @@ export const projectSuite = (db: () => DbHandle): void => {
       'person.update',
       'person.create',
     ]);
+  });
+
+  it('sets and clears the contact of a participation at its version, only to a candidate, audited', async () => {
+    const slug = 'gronn-mobilitet';
+    const participationOfAl = async () =>
+      must(
+        (await getProjectForEdit(handle.db, slug, NOW))?.participations.find(
+          (p) => p.municipality.number === '3328',
+        ),
+      );
+    const al = await participationOfAl();
+    const kari = must(
+      (await listPeople(handle.db, { municipality: '3328' })).find(
+        (p) => p.name === 'Kari Kontakt',
+      ),
+    );
+    expect(al.contact?.id).toBe(kari.id);
+    const outsider = await createPerson(
+      handle.db,
+      { name: 'Ola Utenfor', title: 'Rådgiver', municipality: '0301', consent: false },
+      ADMIN,
+    );
+    if (outsider.kind !== 'ok') throw new Error(outsider.kind);
+    const ola = outsider.value.id;
+
+    // Candidates: the owner's people and those of the participating municipalities, by name.
+    const candidates = must(await listContactCandidates(handle.db, slug));
+    const ids = candidates.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([ragnhild, kari.id]));
+    expect(ids).not.toContain(ola);
+    const kko = (await listPeople(handle.db, { organisation: KKO })).map((p) => p.id);
+    expect(ids.filter((id) => id !== kari.id).every((id) => kko.includes(id))).toBe(true);
+    expect(candidates.map((c) => c.name)).toEqual(candidates.map((c) => c.name).sort(nb.compare));
+    expect(candidates.find((c) => c.id === kari.id)).toEqual({
+      id: kari.id,
+      name: 'Kari Kontakt',
+      title: 'Klimarådgiver',
+      organisation: null,
+      municipality: expect.objectContaining({ number: '3328', name: 'Ål' }),
+    });
+    expect(JSON.stringify(candidates)).not.toContain('kari@');
+    expect(await listContactCandidates(handle.db, 'finnes-ikke')).toBeNull();
+
+    const audits = await auditCount(handle);
+    const events = async () =>
+      (
+        await handle.db
+          .selectFrom('participation_event')
+          .select('id')
+          .where('participation_id', '=', al.id)
+          .execute()
+      ).length;
+    const eventsBefore = await events();
+
+    // A person of the owner organisation.
+    const set = await setParticipationContact(
+      handle.db,
+      { id: al.id, contact: ragnhild, version: al.version },
+      ADMIN,
+    );
+    expect(set).toEqual({
+      kind: 'ok',
+      value: {
+        ...al,
+        contact: expect.objectContaining({ id: ragnhild, name: 'Ragnhild Waagaard' }),
+        version: al.version + 1,
+      },
+    });
+    expect(await auditCount(handle)).toBe(audits + 1);
+    const [latest] = await auditHistory(handle.db, 'participation', al.id);
+    expect(latest).toMatchObject({
+      action: 'participation.set-contact',
+      organisation: KKO,
+      actor: ADMIN,
+      before: { contact: kari.id, version: al.version, status: al.status },
+      after: { contact: ragnhild, version: al.version + 1, status: al.status, project: slug },
+    });
+
+    // Stale, unknown, not a candidate: nothing written.
+    const stale = await setParticipationContact(
+      handle.db,
+      { id: al.id, contact: null, version: al.version },
+      ADMIN,
+    );
+    expect(stale).toMatchObject({
+      kind: 'stale',
+      current: { id: al.id, contact: { id: ragnhild }, version: al.version + 1 },
+      error: { _tag: 'StaleVersion', expectedVersion: al.version },
+    });
+    for (const contact of ['00000000-0000-4000-8000-000000000000', 'ikke-en-id']) {
+      expect(
+        await setParticipationContact(
+          handle.db,
+          { id: al.id, contact, version: al.version + 1 },
+          ADMIN,
+        ),
+      ).toMatchObject({ kind: 'not-found', error: { _tag: 'NotFound', recordType: 'person' } });
+    }
+    expect(
+      await setParticipationContact(
+        handle.db,
+        { id: '00000000-0000-4000-8000-000000000000', contact: null, version: 1 },
+        ADMIN,
+      ),
+    ).toMatchObject({ kind: 'not-found', error: { recordType: 'participation' } });
+    const refused = await setParticipationContact(
+      handle.db,
+      { id: al.id, contact: ola, version: al.version + 1 },
+      ADMIN,
+    );
+    expect(refused).toMatchObject({
+      kind: 'refused',
+      error: { _tag: 'NotFound', recordType: 'participation-contact', recordId: ola },
+    });
+    if (refused.kind !== 'refused') throw new Error(refused.kind);
+    expect(isContactNotCandidate(refused.error)).toBe(true);
+    expect(refused.error.message).toBe(CONTACT_NOT_CANDIDATE_MESSAGE);
+    expect(await auditCount(handle)).toBe(audits + 1);
+    expect((await participationOfAl()).contact?.id).toBe(ragnhild);
+
+    // A person of the municipality; the same one again writes nothing.
+    const back = await setParticipationContact(
+      handle.db,
+      { id: al.id, contact: kari.id, version: al.version + 1 },
+      ADMIN,
+    );
+    expect(back).toMatchObject({
+      kind: 'ok',
+      value: { contact: { id: kari.id }, version: al.version + 2 },
+    });
+    expect(
+      await setParticipationContact(
+        handle.db,
+        { id: al.id, contact: kari.id, version: al.version + 2 },
+        ADMIN,
+      ),
+    ).toMatchObject({ kind: 'ok', value: { contact: { id: kari.id }, version: al.version + 2 } });
+    expect(await auditCount(handle)).toBe(audits + 2);
+
+    // Clearing it: the public page shows no contact.
+    const cleared = await setParticipationContact(
+      handle.db,
+      { id: al.id, contact: null, version: al.version + 2 },
+      ADMIN,
+    );
+    expect(cleared).toMatchObject({
+      kind: 'ok',
+      value: { contact: null, version: al.version + 3 },
+    });
+    const [clearedAudit] = await auditHistory(handle.db, 'participation', al.id);
+    expect(clearedAudit).toMatchObject({
+      action: 'participation.set-contact',
+      before: { contact: kari.id },
+      after: { contact: null },
+    });
+    expect(
+      (await getProject(handle.db, slug, NOW))?.participations.find(
+        (p) => p.municipality.number === '3328',
+      )?.contact,
+    ).toBeNull();
+    // The history is about statuses: no event for a contact.
+    expect(await events()).toBe(eventsBefore);
+    expect((await participationOfAl()).history).toEqual(al.history);
   });
 
   it('updates a theme at its version and audits it', async () => {
