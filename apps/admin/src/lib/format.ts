@@ -1,11 +1,7 @@
-import { formatPopulation, type WorkItem } from '@klimakommuner/domain';
+import type { WorkItem } from '@klimakommuner/domain';
 
+export { countMunicipalities } from '@klimakommuner/ui/format';
 export { formatDateNb, formatPopulation, organisationKindLabel, roleLabel, statusLabel } from '@klimakommuner/domain';
-
-/** «1 kommune», «6 kommuner». */
-export function countMunicipalities(count: number): string {
-  return `${formatPopulation(count)} ${count === 1 ? 'kommune' : 'kommuner'}`;
-}
 
 const timestampFormat = new Intl.DateTimeFormat('nb-NO', {
   dateStyle: 'long',
