@@ -25,7 +25,8 @@ const run = (cwd: string, args: string[], env: Record<string, string>) => {
   children.push(child);
 };
 const cleanUp = () => {
-  for (const child of children) child.kill('SIGTERM');
+  // The portal first, so that it does not log failed API calls while the API stops.
+  for (const child of [...children].reverse()) child.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 };
 process.on('exit', cleanUp);
