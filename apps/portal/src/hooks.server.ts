@@ -6,7 +6,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-  if (event.request.method === 'GET' && response.status === 200 && !response.headers.has('cache-control')) {
+  if (
+    event.request.method === 'GET' &&
+    response.status === 200 &&
+    !response.headers.has('cache-control')
+  ) {
     response.headers.set('cache-control', 'public, max-age=60, stale-while-revalidate=300');
   }
   return response;
