@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { type FieldErrors, isIsoDate, parseVersion, text } from '#lib/forms.ts';
+import { errorsFromIssues, type FieldErrors, isIsoDate, parseVersion, text } from '#lib/forms.ts';
 import { mayIn } from '#lib/policy.ts';
 import { ACTIVE_PARTICIPATION_STATUSES, todayIso } from '#lib/projects.ts';
 import { attempt, FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
@@ -9,9 +9,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { slug } = event.params;
   const project = await api(event, (client) => client.projects.getForEdit.query({ slug }));
-  const owner = await api(event, (client) => client.organisations.get.query({ slug: project.owner.slug }));
+  // The contact candidates of every row in one call, and only for those who may manage them.
+  const mayManage = mayIn(event.locals.me, 'participation.manage', project.owner.slug);
+  const [owner, candidates] = await Promise.all([
+    api(event, (client) => client.organisations.get.query({ slug: project.owner.slug })),
+    mayManage ? api(event, (client) => client.participations.contactCandidates.query({ project: slug })) : [],
+  ]);
   const done = event.url.searchParams.get('ok');
-  return { project, members: currentMembers(owner), done, today: todayIso() };
+  return { project, members: currentMembers(owner), candidates, done, today: todayIso() };
 };
 
 function guard(event: { locals: App.Locals }, owner: string) {
@@ -104,6 +109,32 @@ export const actions: Actions = {
       kind: 'withdraw' as const,
       values: { since },
       errors: { [field]: result.failure.message },
+      id,
+    });
+  },
+
+  kontakt: async (event) => {
+    const { slug } = event.params;
+    const form = await event.request.formData();
+    guard(event, text(form, 'owner'));
+    const id = text(form, 'id');
+    const version = parseVersion(text(form, 'version'));
+    if (id === '' || version === null) error(400, 'Ugyldig skjema. Last siden på nytt.');
+    const contact = text(form, 'contact');
+    const field = `contact-${id}`;
+    const result = await attempt(event, (client) =>
+      client.participations.setContact.mutate({ id, version, contact: contact === '' ? null : contact }),
+    );
+    if (result.ok) redirect(303, `/prosjekter/${slug}/deltakere?ok=kontakt`);
+    const { failure } = result;
+    const errors =
+      failure.issues.length > 0
+        ? errorsFromIssues(failure.issues, { contact: field }, field)
+        : { [field]: failure.message };
+    return fail(failure.code === 'CONFLICT' ? 409 : 422, {
+      kind: 'contact' as const,
+      values: { contact },
+      errors,
       id,
     });
   },
