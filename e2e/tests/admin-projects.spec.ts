@@ -99,6 +99,14 @@ test('an editor creates a project, adds three municipalities, moves one on, publ
   await asker.getByRole('button', { name: /Lagre status/ }).click();
   await expect(page.getByText('Statusen er endret.')).toBeVisible();
 
+  const contact = page.getByRole('group', { name: 'Kontaktperson for Asker' });
+  await contact
+    .getByLabel('Kontaktperson', { exact: true })
+    .selectOption({ label: 'Sandra Mauer (Prosjektleder)' });
+  await contact.getByRole('button', { name: /Lagre kontaktperson/ }).click();
+  await expect(page.getByText('Kontaktpersonen er lagret.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
   await page.goto(projectPath);
   await page.getByRole('button', { name: 'Publiser', exact: true }).click();
   await expect(page.getByText(/Statusen er endret til «Publisert»/)).toBeVisible();
@@ -122,6 +130,7 @@ test('an editor creates a project, adds three municipalities, moves one on, publ
   await expect(participants.locator('tbody tr')).toHaveCount(3);
   await expect(participants.getByRole('row', { name: /Asker/ })).toContainText('Gjennomfører');
   await expect(participants.getByRole('row', { name: /Gol/ })).toContainText('Deltar');
+  await expect(participants.getByRole('row', { name: /Asker/ })).toContainText('Sandra Mauer');
   await expect(project.getByText('Ragnhild Waagaard').first()).toBeVisible();
   await expectNothingRan(project);
   await expectNoAxeViolations(project);

@@ -18,7 +18,10 @@ const REFUSED_PAGE = `<!doctype html>
 const security: Handle = async ({ event, resolve }) => {
   const response =
     needsOriginCheck(event.request) && !isSameOriginRequest(event.request, event.url)
-      ? new Response(REFUSED_PAGE, { status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } })
+      ? new Response(REFUSED_PAGE, {
+          status: 403,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        })
       : await resolve(event);
   const headers = response.headers;
   headers.set('x-content-type-options', 'nosniff');

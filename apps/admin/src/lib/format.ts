@@ -1,7 +1,13 @@
 import type { WorkItem } from '@klimakommuner/domain';
 
 export { countMunicipalities } from '@klimakommuner/ui/format';
-export { formatDateNb, formatPopulation, organisationKindLabel, roleLabel, statusLabel } from '@klimakommuner/domain';
+export {
+  formatDateNb,
+  formatPopulation,
+  organisationKindLabel,
+  roleLabel,
+  statusLabel,
+} from '@klimakommuner/domain';
 
 const timestampFormat = new Intl.DateTimeFormat('nb-NO', {
   dateStyle: 'long',

@@ -4,7 +4,10 @@ import { mayInSystem } from '#lib/policy.ts';
 import { FORBIDDEN_MESSAGE } from './api.ts';
 
 /** Admin pages: the API refuses others anyway; this answers with the 403 page before asking it. */
-export function requireSystem(event: Pick<RequestEvent, 'locals'>, action: 'user.manage' | 'token.manage' | 'audit.read-all') {
+export function requireSystem(
+  event: Pick<RequestEvent, 'locals'>,
+  action: 'user.manage' | 'token.manage' | 'audit.read-all',
+) {
   if (!mayInSystem(event.locals.me, action)) error(403, FORBIDDEN_MESSAGE);
 }
 

@@ -1,4 +1,10 @@
-import { type ApiClient, apiErrorCode, apiErrorIssues, createApiClient, isApiError } from '@klimakommuner/api';
+import {
+  type ApiClient,
+  apiErrorCode,
+  apiErrorIssues,
+  createApiClient,
+  isApiError,
+} from '@klimakommuner/api';
 import { error, type RequestEvent, redirect } from '@sveltejs/kit';
 import { API_URL } from '$app/env/private';
 import { clearSessionCookie, signInPath } from './session.ts';
@@ -12,7 +18,9 @@ export const FORBIDDEN_MESSAGE = 'Du har ikke tilgang til å gjøre dette.';
  * session token from the cookie goes along as a bearer token, with the browser's address (which
  * the API trusts from this server only) and user agent, so sessions and throttling see the person.
  */
-export function clientFor(event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress' | 'request'>) {
+export function clientFor(
+  event: Pick<RequestEvent, 'fetch' | 'locals' | 'getClientAddress' | 'request'>,
+) {
   const headers: Record<string, string> = { 'x-forwarded-for': event.getClientAddress() };
   const userAgent = event.request.headers.get('user-agent');
   if (userAgent) headers['user-agent'] = userAgent;
@@ -28,7 +36,8 @@ export interface ApiFailure {
 }
 
 export function describeFailure(cause: unknown): ApiFailure {
-  const data = isApiError(cause) && cause.data ? (cause.data as unknown as Record<string, unknown>) : {};
+  const data =
+    isApiError(cause) && cause.data ? (cause.data as unknown as Record<string, unknown>) : {};
   return {
     code: apiErrorCode(cause),
     message: isApiError(cause) ? cause.message : 'Noe gikk galt',
@@ -82,7 +91,8 @@ export async function attempt<T>(
     const failure = describeFailure(cause);
     const tag = typeof failure.data.tag === 'string' ? failure.data.tag : null;
     const isExpected =
-      (failure.code !== null && expected.includes(failure.code)) || (tag !== null && expected.includes(tag));
+      (failure.code !== null && expected.includes(failure.code)) ||
+      (tag !== null && expected.includes(tag));
     if (isApiError(cause) && isExpected) {
       return { ok: false, failure };
     }

@@ -3,13 +3,21 @@ import type { FieldErrors } from '#lib/forms.ts';
 import type { ApiFailure } from './api.ts';
 
 /** The owner's current members, for the Kommunenummer datalist. */
-export function currentMembers(organisation: OrganisationDetail): { number: string; name: string }[] {
+export function currentMembers(
+  organisation: OrganisationDetail,
+): { number: string; name: string }[] {
   const byNumber = new Map<string, string>();
-  for (const member of organisation.members) byNumber.set(member.municipality.number, member.municipality.name);
-  return [...byNumber].map(([number, name]) => ({ number, name })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  for (const member of organisation.members)
+    byNumber.set(member.municipality.number, member.municipality.name);
+  return [...byNumber]
+    .map(([number, name]) => ({ number, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
-export function isParticipationStatus(value: string, allowed: readonly ParticipationStatus[]): value is ParticipationStatus {
+export function isParticipationStatus(
+  value: string,
+  allowed: readonly ParticipationStatus[],
+): value is ParticipationStatus {
   return (allowed as readonly string[]).includes(value);
 }
 
@@ -39,7 +47,9 @@ export function participationErrors(
   const field =
     tag === 'ParticipationDateBeforeLast'
       ? fields.since
-      : (tag === 'NotAMemberOfOwner' || tag === 'ParticipationAlreadyActive' || tag === 'InvalidMunicipalityNumber' ||
+      : (tag === 'NotAMemberOfOwner' ||
+            tag === 'ParticipationAlreadyActive' ||
+            tag === 'InvalidMunicipalityNumber' ||
             failure.code === 'NOT_FOUND') &&
           fields.municipality
         ? fields.municipality

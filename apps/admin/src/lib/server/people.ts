@@ -10,7 +10,13 @@ export interface PersonFormValues {
   readonly consent: boolean;
 }
 
-export const EMPTY_PERSON: PersonFormValues = { name: '', title: '', email: '', phone: '', consent: false };
+export const EMPTY_PERSON: PersonFormValues = {
+  name: '',
+  title: '',
+  email: '',
+  phone: '',
+  consent: false,
+};
 
 export function readPersonForm(form: FormData): PersonFormValues {
   return {
@@ -30,7 +36,8 @@ export function validatePerson(values: PersonFormValues): FieldErrors {
   }
   const digits = values.phone.replace(/[\s-]/g, '');
   if (values.phone !== '' && !/^\+?[0-9]{8,15}$/.test(digits)) {
-    errors.phone = 'Skriv et telefonnummer med 8 til 15 sifre, for eksempel 900 00 000 eller +47 900 00 000.';
+    errors.phone =
+      'Skriv et telefonnummer med 8 til 15 sifre, for eksempel 900 00 000 eller +47 900 00 000.';
   }
   return errors;
 }

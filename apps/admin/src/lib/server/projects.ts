@@ -44,7 +44,8 @@ export function validateProject(values: ProjectFormValues): FieldErrors {
     errors.endDate = 'Skriv en gyldig sluttdato, for eksempel 31.12.2027.';
   }
   keptLinks(values).forEach((link, index) => {
-    if (link.label === '') errors[`linkLabel-${index}`] = `Skriv en lenketekst for lenke ${index + 1}.`;
+    if (link.label === '')
+      errors[`linkLabel-${index}`] = `Skriv en lenketekst for lenke ${index + 1}.`;
     if (link.url === '') errors[`linkUrl-${index}`] = `Skriv nettadressen for lenke ${index + 1}.`;
     else if (!isHttpUrl(link.url)) {
       errors[`linkUrl-${index}`] = 'Skriv en nettadresse som begynner med https:// eller http://.';

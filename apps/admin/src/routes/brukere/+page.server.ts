@@ -31,21 +31,33 @@ export const actions: Actions = {
     const password = raw(form, 'password');
     const errors: FieldErrors = {};
     if (values.name === '') errors.name = 'Skriv navnet til brukeren.';
-    if (!isValidEmail(values.email)) errors.email = 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.';
+    if (!isValidEmail(values.email))
+      errors.email = 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.';
     const check = Effect.runSync(Effect.result(checkPasswordPolicy(password, () => false)));
     if (check._tag === 'Failure') errors.password = check.failure.message;
     const role = roleFrom(values.role, values.organisation);
-    if (typeof role === 'string') errors[role.startsWith('Velg organisasjonen') ? 'organisation' : 'role'] = role;
-    if (Object.keys(errors).length > 0 || typeof role === 'string') return fail(400, { values, errors });
+    if (typeof role === 'string')
+      errors[role.startsWith('Velg organisasjonen') ? 'organisation' : 'role'] = role;
+    if (Object.keys(errors).length > 0 || typeof role === 'string')
+      return fail(400, { values, errors });
 
     const result = await attempt(event, (client) =>
-      client.users.create.mutate({ name: values.name, email: values.email, password, roles: [role] }),
+      client.users.create.mutate({
+        name: values.name,
+        email: values.email,
+        password,
+        roles: [role],
+      }),
     );
     if (result.ok) redirect(303, `/brukere?opprettet=${encodeURIComponent(values.email)}`);
     const { code, issues, message } = result.failure;
     const fieldErrors =
       issues.length > 0
-        ? errorsFromIssues(issues, { name: 'name', email: 'email', password: 'password', roles: 'role' }, 'email')
+        ? errorsFromIssues(
+            issues,
+            { name: 'name', email: 'email', password: 'password', roles: 'role' },
+            'email',
+          )
         : { [code === 'CONFLICT' ? 'email' : 'password']: message };
     return fail(code === 'CONFLICT' ? 409 : 400, { values, errors: fieldErrors });
   },

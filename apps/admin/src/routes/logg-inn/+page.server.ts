@@ -7,7 +7,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
   const til = safeReturnPath(url.searchParams.get('til'), url.origin);
   if (locals.me) redirect(303, til);
-  return { til, expired: url.searchParams.get('utlopt') === '1', signedOut: url.searchParams.get('utlogget') === '1' };
+  return {
+    til,
+    expired: url.searchParams.get('utlopt') === '1',
+    signedOut: url.searchParams.get('utlogget') === '1',
+  };
 };
 
 function minutes(seconds: unknown): number {
@@ -26,11 +30,11 @@ export const actions: Actions = {
     if (password === '') errors.password = 'Skriv inn passordet ditt.';
     if (Object.keys(errors).length > 0) return fail(400, { email, errors, message: null });
 
-    const result = await attempt(
-      event,
-      (api) => api.auth.signIn.mutate({ email, password }),
-      ['BAD_REQUEST', 'UNAUTHORIZED', 'TOO_MANY_REQUESTS'],
-    );
+    const result = await attempt(event, (api) => api.auth.signIn.mutate({ email, password }), [
+      'BAD_REQUEST',
+      'UNAUTHORIZED',
+      'TOO_MANY_REQUESTS',
+    ]);
     if (!result.ok) {
       const { code, data } = result.failure;
       if (code === 'TOO_MANY_REQUESTS') {

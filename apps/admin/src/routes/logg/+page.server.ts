@@ -10,7 +10,9 @@ const PAGE_SIZE = 50;
 export const load: PageServerLoad = async (event) => {
   requireSystem(event, 'audit.read-all');
   const params = event.url.searchParams;
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name)?.trim() ?? ''])) as Record<Filter, string>;
+  const filters = Object.fromEntries(
+    FILTERS.map((name) => [name, params.get(name)?.trim() ?? '']),
+  ) as Record<Filter, string>;
   const cursor = params.get('fra')?.trim() ?? '';
   const query = {
     ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')),
@@ -34,7 +36,9 @@ export const load: PageServerLoad = async (event) => {
     entries: page?.items ?? [],
     invalid: page === null,
     nextHref: page?.nextCursor ? `/logg?${next}` : null,
-    firstHref: cursor ? `/logg?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''))}` : null,
+    firstHref: cursor
+      ? `/logg?${new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''))}`
+      : null,
     organisations: organisations.items.map(({ slug, name }) => ({ slug, name })),
   };
 };

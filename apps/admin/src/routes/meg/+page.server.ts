@@ -23,7 +23,8 @@ export const actions: Actions = {
     const id = text(form, 'id');
     if (id === '') error(400, 'Ugyldig skjema. Last siden på nytt.');
     const result = await attempt(event, (client) => client.auth.endSession.mutate({ id }));
-    if (!result.ok) return fail(422, { kind: 'session' as const, message: result.failure.message, errors: {} });
+    if (!result.ok)
+      return fail(422, { kind: 'session' as const, message: result.failure.message, errors: {} });
     redirect(303, '/meg?avsluttet=1');
   },
 
@@ -34,10 +35,15 @@ export const actions: Actions = {
     const repeatPassword = raw(form, 'repeatPassword');
     const errors: FieldErrors = {};
     if (currentPassword === '') errors.currentPassword = 'Skriv inn passordet du har nå.';
-    const problem = newPassword === '' ? `Skriv et nytt passord på minst ${PASSWORD_MIN_LENGTH} tegn.` : lengthProblem(newPassword);
+    const problem =
+      newPassword === ''
+        ? `Skriv et nytt passord på minst ${PASSWORD_MIN_LENGTH} tegn.`
+        : lengthProblem(newPassword);
     if (problem) errors.newPassword = problem;
-    else if (repeatPassword !== newPassword) errors.repeatPassword = 'Passordene er ikke like. Skriv det nye passordet en gang til.';
-    if (Object.keys(errors).length > 0) return fail(400, { kind: 'password' as const, message: null, errors });
+    else if (repeatPassword !== newPassword)
+      errors.repeatPassword = 'Passordene er ikke like. Skriv det nye passordet en gang til.';
+    if (Object.keys(errors).length > 0)
+      return fail(400, { kind: 'password' as const, message: null, errors });
 
     const result = await attempt(
       event,
@@ -49,8 +55,13 @@ export const actions: Actions = {
     const path = issues[0]?.path[0];
     const tag = typeof data.tag === 'string' ? data.tag : '';
     const field =
-      path === 'currentPassword' || tag === 'InvalidCredentials' ? 'currentPassword' : 'newPassword';
-    const shown = tag === 'InvalidCredentials' ? 'Passordet du har nå, er feil.' : (issues[0]?.message ?? message);
+      path === 'currentPassword' || tag === 'InvalidCredentials'
+        ? 'currentPassword'
+        : 'newPassword';
+    const shown =
+      tag === 'InvalidCredentials'
+        ? 'Passordet du har nå, er feil.'
+        : (issues[0]?.message ?? message);
     return fail(code === 'TOO_MANY_REQUESTS' ? 429 : 400, {
       kind: 'password' as const,
       message: null,

@@ -20,12 +20,20 @@ export const actions: Actions = {
   opprett: async (event) => {
     requireSystem(event, 'token.manage');
     const form = await event.request.formData();
-    const values = { name: text(form, 'name'), organisation: text(form, 'organisation'), scope: text(form, 'scope') };
+    const values = {
+      name: text(form, 'name'),
+      organisation: text(form, 'organisation'),
+      scope: text(form, 'scope'),
+    };
     const errors: FieldErrors = {};
-    if (values.name === '') errors.name = 'Skriv hva tokenet skal brukes til, for eksempel «Nettsiden til Asker kommune».';
+    if (values.name === '')
+      errors.name =
+        'Skriv hva tokenet skal brukes til, for eksempel «Nettsiden til Asker kommune».';
     if (values.organisation === '') errors.organisation = 'Velg organisasjonen tokenet gjelder.';
-    if (values.scope !== 'read' && values.scope !== 'write') errors.scope = 'Velg hva tokenet får lov til.';
-    if (Object.keys(errors).length > 0) return fail(400, { kind: 'create' as const, values, errors, created: null });
+    if (values.scope !== 'read' && values.scope !== 'write')
+      errors.scope = 'Velg hva tokenet får lov til.';
+    if (Object.keys(errors).length > 0)
+      return fail(400, { kind: 'create' as const, values, errors, created: null });
 
     const scope = values.scope === 'write' ? 'write' : 'read';
     const result = await attempt(event, (client) =>
@@ -35,12 +43,21 @@ export const actions: Actions = {
       const { issues, message } = result.failure;
       const fieldErrors =
         issues.length > 0
-          ? errorsFromIssues(issues, { name: 'name', organisation: 'organisation', scope: 'scope' }, 'name')
+          ? errorsFromIssues(
+              issues,
+              { name: 'name', organisation: 'organisation', scope: 'scope' },
+              'name',
+            )
           : { name: message };
       return fail(400, { kind: 'create' as const, values, errors: fieldErrors, created: null });
     }
     // Shown on this response only: the token is not stored anywhere it could be shown again.
-    return { kind: 'create' as const, values: null, errors: {}, created: { token: result.value.token, name: result.value.item.name } };
+    return {
+      kind: 'create' as const,
+      values: null,
+      errors: {},
+      created: { token: result.value.token, name: result.value.item.name },
+    };
   },
 
   trekkTilbake: async (event) => {
@@ -48,7 +65,13 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const id = text(form, 'id');
     const result = await attempt(event, (client) => client.tokens.revoke.mutate({ id }));
-    if (!result.ok) return fail(422, { kind: 'revoke' as const, values: null, errors: { [`revoke-${id}`]: result.failure.message }, created: null });
+    if (!result.ok)
+      return fail(422, {
+        kind: 'revoke' as const,
+        values: null,
+        errors: { [`revoke-${id}`]: result.failure.message },
+        created: null,
+      });
     return { kind: 'revoke' as const, values: null, errors: {}, created: null, revoked: true };
   },
 };

@@ -25,7 +25,13 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-async function saveRoles(event: RequestEvent, roles: readonly Role[], version: number, field: string, done: string) {
+async function saveRoles(
+  event: RequestEvent,
+  roles: readonly Role[],
+  version: number,
+  field: string,
+  done: string,
+) {
   const result = await attempt(event, (client) =>
     client.users.setRoles.mutate({ id: event.params.id, roles: [...roles], version }),
   );
@@ -52,7 +58,11 @@ export const actions: Actions = {
     }
     const user = await loadUser(event);
     if (user.roles.some((r) => sameRole(r, role))) {
-      return fail(400, { errors: { role: 'Brukeren har allerede denne rollen.' }, role: roleValue, organisation });
+      return fail(400, {
+        errors: { role: 'Brukeren har allerede denne rollen.' },
+        role: roleValue,
+        organisation,
+      });
     }
     return saveRoles(event, [...user.roles, role], version, 'role', 'rolle');
   },
@@ -62,11 +72,18 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const version = parseVersion(text(form, 'version'));
     const index = Number(text(form, 'index'));
-    if (version === null || !Number.isInteger(index)) error(400, 'Ugyldig skjema. Last siden på nytt.');
+    if (version === null || !Number.isInteger(index))
+      error(400, 'Ugyldig skjema. Last siden på nytt.');
     const user = await loadUser(event);
     const removed = user.roles[index];
     if (!removed) error(400, 'Rollen finnes ikke lenger. Last siden på nytt.');
-    return saveRoles(event, user.roles.filter((r) => !sameRole(r, removed)), version, 'role', 'rolle');
+    return saveRoles(
+      event,
+      user.roles.filter((r) => !sameRole(r, removed)),
+      version,
+      'role',
+      'rolle',
+    );
   },
 
   status: async (event) => {
@@ -77,7 +94,9 @@ export const actions: Actions = {
     if (version === null) error(400, 'Ugyldig skjema. Last siden på nytt.');
     const id = event.params.id;
     const result = await attempt(event, (client) =>
-      activate ? client.users.activate.mutate({ id, version }) : client.users.deactivate.mutate({ id, version }),
+      activate
+        ? client.users.activate.mutate({ id, version })
+        : client.users.deactivate.mutate({ id, version }),
     );
     if (result.ok) redirect(303, `/brukere/${id}?lagret=${activate ? 'aktivert' : 'deaktivert'}`);
     return fail(409, { errors: { status: result.failure.message }, role: '', organisation: '' });

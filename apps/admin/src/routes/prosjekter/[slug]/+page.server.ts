@@ -4,14 +4,23 @@ import { fromOsloLocal } from '#lib/datetime.ts';
 import { parseVersion, text } from '#lib/forms.ts';
 import { mayIn } from '#lib/policy.ts';
 import { attempt, FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
-import { previewBody, projectErrors, projectInput, readProjectForm, validateProject } from '#lib/server/projects.ts';
+import {
+  previewBody,
+  projectErrors,
+  projectInput,
+  readProjectForm,
+  validateProject,
+} from '#lib/server/projects.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { slug } = event.params;
   const project = await api(event, (client) => client.projects.getForEdit.query({ slug }));
   const [themes, people] = await api(event, (client) =>
-    Promise.all([client.themes.list.query(), client.people.list.query({ organisation: project.owner.slug })]),
+    Promise.all([
+      client.themes.list.query(),
+      client.people.list.query({ organisation: project.owner.slug }),
+    ]),
   );
   const flag = (name: string) => event.url.searchParams.get(name) === '1';
   return {
@@ -33,7 +42,15 @@ export const actions: Actions = {
     if (version === null) error(400, 'Skjemaet mangler versjonsnummer. Last siden på nytt.');
     const errors = validateProject(values);
     if (Object.keys(errors).length > 0) {
-      return fail(400, { kind: 'save' as const, values, errors, version, message: null, conflict: null, previewHtml: null });
+      return fail(400, {
+        kind: 'save' as const,
+        values,
+        errors,
+        version,
+        message: null,
+        conflict: null,
+        previewHtml: null,
+      });
     }
     const result = await attempt(event, (client) =>
       client.projects.update.mutate({ slug, version, ...projectInput(values) }),
@@ -44,7 +61,15 @@ export const actions: Actions = {
     if (code === 'CONFLICT') {
       const current = await api(event, (client) => client.projects.getForEdit.query({ slug }));
       const conflict = (data.current as typeof current | undefined) ?? current;
-      return fail(409, { kind: 'save' as const, values, errors: {}, version: conflict.version, message, conflict, previewHtml: null });
+      return fail(409, {
+        kind: 'save' as const,
+        values,
+        errors: {},
+        version: conflict.version,
+        message,
+        conflict,
+        previewHtml: null,
+      });
     }
     return fail(422, {
       kind: 'save' as const,
@@ -81,8 +106,10 @@ export const actions: Actions = {
     const version = parseVersion(text(form, 'version'));
     const owner = text(form, 'owner');
     const publishAtLocal = text(form, 'publishAt');
-    if (!TRANSITIONS.includes(transition) || version === null) error(400, 'Ugyldig skjema. Last siden på nytt.');
-    if (owner !== '' && !mayIn(event.locals.me, actionFor(transition), owner)) error(403, FORBIDDEN_MESSAGE);
+    if (!TRANSITIONS.includes(transition) || version === null)
+      error(400, 'Ugyldig skjema. Last siden på nytt.');
+    if (owner !== '' && !mayIn(event.locals.me, actionFor(transition), owner))
+      error(403, FORBIDDEN_MESSAGE);
 
     let publishAt: string | undefined;
     if (transition === 'publish' && publishAtLocal !== '') {
@@ -99,7 +126,12 @@ export const actions: Actions = {
     }
 
     const result = await attempt(event, (client) =>
-      client.projects.transition.mutate({ slug, version, transition, ...(publishAt ? { publishAt } : {}) }),
+      client.projects.transition.mutate({
+        slug,
+        version,
+        transition,
+        ...(publishAt ? { publishAt } : {}),
+      }),
     );
     if (result.ok) redirect(303, `/prosjekter/${slug}?status=1`);
     const { issues, message } = result.failure;

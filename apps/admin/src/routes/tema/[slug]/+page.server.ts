@@ -37,10 +37,14 @@ export const actions: Actions = {
     const errors: FieldErrors = {};
     if (values.name === '') errors.name = 'Skriv navnet på temaet.';
     else if (values.name.length > 100) errors.name = 'Navnet kan være på høyst 100 tegn.';
-    if (values.description.length > 1000) errors.description = 'Beskrivelsen kan være på høyst 1000 tegn.';
-    if (Object.keys(errors).length > 0) return fail(400, { values, errors, version, message: null, conflict: null });
+    if (values.description.length > 1000)
+      errors.description = 'Beskrivelsen kan være på høyst 1000 tegn.';
+    if (Object.keys(errors).length > 0)
+      return fail(400, { values, errors, version, message: null, conflict: null });
 
-    const result = await attempt(event, (client) => client.themes.update.mutate({ slug, version, ...values }));
+    const result = await attempt(event, (client) =>
+      client.themes.update.mutate({ slug, version, ...values }),
+    );
     if (result.ok) redirect(303, `/tema/${encodeURIComponent(slug)}?lagret=1`);
     const { code, message, data, issues } = result.failure;
     if (code === 'CONFLICT') {
@@ -49,7 +53,13 @@ export const actions: Actions = {
         const themes = await api(event, (client) => client.themes.listForEdit.query());
         conflict = themes.items.find((candidate) => candidate.slug === slug) ?? null;
       }
-      return fail(409, { values, errors: {}, version: conflict?.version ?? version, message, conflict });
+      return fail(409, {
+        values,
+        errors: {},
+        version: conflict?.version ?? version,
+        message,
+        conflict,
+      });
     }
     return fail(422, {
       values,

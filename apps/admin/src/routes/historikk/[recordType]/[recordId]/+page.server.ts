@@ -3,6 +3,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { recordType, recordId } = event.params;
-  const history = await api(event, (client) => client.audit.history.query({ recordType, recordId }));
+  const history = await api(event, (client) =>
+    client.audit.history.query({ recordType, recordId }),
+  );
   return { recordType, recordId, history };
 };

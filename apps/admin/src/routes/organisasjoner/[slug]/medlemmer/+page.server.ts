@@ -8,7 +8,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const load: PageServerLoad = async (event) => {
   const { slug } = event.params;
-  if (!mayIn(event.locals.me, 'membership.manage', slug)) error(403, 'Du har ikke tilgang til å gjøre dette.');
+  if (!mayIn(event.locals.me, 'membership.manage', slug))
+    error(403, 'Du har ikke tilgang til å gjøre dette.');
   const [organisation, memberships, municipalities] = await api(event, (client) =>
     Promise.all([
       client.organisations.get.query({ slug }),
@@ -51,15 +52,22 @@ export const actions: Actions = {
       errors.region = 'Skriv adressenavnet til regionen, for eksempel hallingdal.';
     }
     if (!ISO_DATE.test(values.from)) errors.from = 'Velg datoen medlemskapet begynner.';
-    if (Object.keys(errors).length > 0) return fail(400, { kind: 'add' as const, values, errors, id: null });
+    if (Object.keys(errors).length > 0)
+      return fail(400, { kind: 'add' as const, values, errors, id: null });
 
-    const member = values.kind === 'region' ? { region: values.region } : { municipality: values.municipality };
+    const member =
+      values.kind === 'region' ? { region: values.region } : { municipality: values.municipality };
     const result = await attempt(event, (client) =>
       client.memberships.add.mutate({ organisation: slug, from: values.from, ...member }),
     );
     if (result.ok) redirect(303, `/organisasjoner/${slug}/medlemmer?lagt-til=1`);
     const field = fieldForRule(result.failure, values.kind, 'from');
-    return fail(422, { kind: 'add' as const, values, errors: { [field]: result.failure.message }, id: null });
+    return fail(422, {
+      kind: 'add' as const,
+      values,
+      errors: { [field]: result.failure.message },
+      id: null,
+    });
   },
 
   avslutt: async (event) => {
@@ -71,9 +79,16 @@ export const actions: Actions = {
     if (id === '' || version === null) error(400, 'Ugyldig skjema. Last siden på nytt.');
     const field = `to-${id}`;
     if (!ISO_DATE.test(to)) {
-      return fail(400, { kind: 'end' as const, id, to, errors: { [field]: 'Velg siste dag i medlemskapet.' } });
+      return fail(400, {
+        kind: 'end' as const,
+        id,
+        to,
+        errors: { [field]: 'Velg siste dag i medlemskapet.' },
+      });
     }
-    const result = await attempt(event, (client) => client.memberships.end.mutate({ id, to, version }));
+    const result = await attempt(event, (client) =>
+      client.memberships.end.mutate({ id, to, version }),
+    );
     if (result.ok) redirect(303, `/organisasjoner/${slug}/medlemmer?avsluttet=1`);
     return fail(result.failure.code === 'CONFLICT' ? 409 : 422, {
       kind: 'end' as const,

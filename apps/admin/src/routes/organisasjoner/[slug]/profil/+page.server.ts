@@ -8,8 +8,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { slug } = event.params;
-  if (!mayIn(event.locals.me, 'organisation.update-profile', slug)) error(403, 'Du har ikke tilgang til å gjøre dette.');
-  const organisation = await api(event, (client) => client.organisations.getForEdit.query({ slug }));
+  if (!mayIn(event.locals.me, 'organisation.update-profile', slug))
+    error(403, 'Du har ikke tilgang til å gjøre dette.');
+  const organisation = await api(event, (client) =>
+    client.organisations.getForEdit.query({ slug }),
+  );
   return {
     organisation,
     saved: event.url.searchParams.get('lagret') === '1',
@@ -49,7 +52,14 @@ export const actions: Actions = {
     }
     if (version === null) error(400, 'Skjemaet mangler versjonsnummer. Last siden på nytt.');
     if (Object.keys(errors).length > 0) {
-      return fail(400, { kind: 'save' as const, values, errors, version, message: null, conflict: null });
+      return fail(400, {
+        kind: 'save' as const,
+        values,
+        errors,
+        version,
+        message: null,
+        conflict: null,
+      });
     }
 
     const result = await attempt(event, (client) =>
@@ -61,7 +71,14 @@ export const actions: Actions = {
     if (code === 'CONFLICT') {
       const current = await api(event, (client) => client.organisations.getForEdit.query({ slug }));
       const conflict = (data.current as typeof current | undefined) ?? current;
-      return fail(409, { kind: 'save' as const, values, errors: {}, version: conflict.version, message, conflict });
+      return fail(409, {
+        kind: 'save' as const,
+        values,
+        errors: {},
+        version: conflict.version,
+        message,
+        conflict,
+      });
     }
     return fail(code === 'BAD_REQUEST' ? 400 : 422, {
       kind: 'save' as const,
@@ -79,8 +96,10 @@ export const actions: Actions = {
     const transition = text(form, 'transition') as Transition;
     const version = parseVersion(text(form, 'version'));
     const publishAtLocal = text(form, 'publishAt');
-    if (!TRANSITIONS.includes(transition) || version === null) error(400, 'Ugyldig skjema. Last siden på nytt.');
-    if (!mayIn(event.locals.me, actionFor(transition), slug)) error(403, 'Du har ikke tilgang til å gjøre dette.');
+    if (!TRANSITIONS.includes(transition) || version === null)
+      error(400, 'Ugyldig skjema. Last siden på nytt.');
+    if (!mayIn(event.locals.me, actionFor(transition), slug))
+      error(403, 'Du har ikke tilgang til å gjøre dette.');
 
     let publishAt: string | undefined;
     if (transition === 'publish' && publishAtLocal !== '') {
@@ -97,7 +116,12 @@ export const actions: Actions = {
     }
 
     const result = await attempt(event, (client) =>
-      client.organisations.transition.mutate({ slug, version, transition, ...(publishAt ? { publishAt } : {}) }),
+      client.organisations.transition.mutate({
+        slug,
+        version,
+        transition,
+        ...(publishAt ? { publishAt } : {}),
+      }),
     );
     if (result.ok) redirect(303, `/organisasjoner/${slug}/profil?status=1`);
     const { issues, message } = result.failure;

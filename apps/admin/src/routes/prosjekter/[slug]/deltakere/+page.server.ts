@@ -3,7 +3,11 @@ import { errorsFromIssues, type FieldErrors, isIsoDate, parseVersion, text } fro
 import { mayIn } from '#lib/policy.ts';
 import { ACTIVE_PARTICIPATION_STATUSES, todayIso } from '#lib/projects.ts';
 import { attempt, FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
-import { currentMembers, isParticipationStatus, participationErrors } from '#lib/server/participations.ts';
+import {
+  currentMembers,
+  isParticipationStatus,
+  participationErrors,
+} from '#lib/server/participations.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,14 +17,17 @@ export const load: PageServerLoad = async (event) => {
   const mayManage = mayIn(event.locals.me, 'participation.manage', project.owner.slug);
   const [owner, candidates] = await Promise.all([
     api(event, (client) => client.organisations.get.query({ slug: project.owner.slug })),
-    mayManage ? api(event, (client) => client.participations.contactCandidates.query({ project: slug })) : [],
+    mayManage
+      ? api(event, (client) => client.participations.contactCandidates.query({ project: slug }))
+      : [],
   ]);
   const done = event.url.searchParams.get('ok');
   return { project, members: currentMembers(owner), candidates, done, today: todayIso() };
 };
 
 function guard(event: { locals: App.Locals }, owner: string) {
-  if (owner !== '' && !mayIn(event.locals.me, 'participation.manage', owner)) error(403, FORBIDDEN_MESSAGE);
+  if (owner !== '' && !mayIn(event.locals.me, 'participation.manage', owner))
+    error(403, FORBIDDEN_MESSAGE);
 }
 
 export const actions: Actions = {
@@ -38,9 +45,13 @@ export const actions: Actions = {
     if (!/^\d{4}$/.test(values.municipality)) {
       errors.municipality = 'Skriv kommunenummeret med fire sifre, for eksempel 3203.';
     }
-    if (!isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)) errors.status = 'Velg en status.';
+    if (!isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES))
+      errors.status = 'Velg en status.';
     if (!isIsoDate(values.since)) errors.since = 'Velg datoen kommunen deltar fra.';
-    if (Object.keys(errors).length > 0 || !isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)) {
+    if (
+      Object.keys(errors).length > 0 ||
+      !isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)
+    ) {
       return fail(400, { kind: 'add' as const, values, errors, id: null });
     }
     const status = values.status;
@@ -70,17 +81,31 @@ export const actions: Actions = {
     const id = text(form, 'id');
     const version = parseVersion(text(form, 'version'));
     if (id === '' || version === null) error(400, 'Ugyldig skjema. Last siden på nytt.');
-    const values = { status: text(form, 'status'), since: text(form, 'since'), note: text(form, 'note') };
+    const values = {
+      status: text(form, 'status'),
+      since: text(form, 'since'),
+      note: text(form, 'note'),
+    };
     const fields = { status: `status-${id}`, since: `since-${id}`, note: `note-${id}` };
     const errors: FieldErrors = {};
-    if (!isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)) errors[fields.status] = 'Velg en status.';
+    if (!isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES))
+      errors[fields.status] = 'Velg en status.';
     if (!isIsoDate(values.since)) errors[fields.since] = 'Velg datoen statusen gjelder fra.';
-    if (Object.keys(errors).length > 0 || !isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)) {
+    if (
+      Object.keys(errors).length > 0 ||
+      !isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)
+    ) {
       return fail(400, { kind: 'status' as const, values, errors, id });
     }
     const status = values.status;
     const result = await attempt(event, (client) =>
-      client.participations.setStatus.mutate({ id, version, status, since: values.since, note: values.note }),
+      client.participations.setStatus.mutate({
+        id,
+        version,
+        status,
+        since: values.since,
+        note: values.note,
+      }),
     );
     if (result.ok) redirect(303, `/prosjekter/${slug}/deltakere?ok=status`);
     return fail(result.failure.code === 'CONFLICT' ? 409 : 422, {
@@ -101,9 +126,16 @@ export const actions: Actions = {
     const since = text(form, 'since');
     const field = `withdraw-${id}`;
     if (!isIsoDate(since)) {
-      return fail(400, { kind: 'withdraw' as const, values: { since }, errors: { [field]: 'Velg datoen kommunen trekker seg.' }, id });
+      return fail(400, {
+        kind: 'withdraw' as const,
+        values: { since },
+        errors: { [field]: 'Velg datoen kommunen trekker seg.' },
+        id,
+      });
     }
-    const result = await attempt(event, (client) => client.participations.withdraw.mutate({ id, version, since }));
+    const result = await attempt(event, (client) =>
+      client.participations.withdraw.mutate({ id, version, since }),
+    );
     if (result.ok) redirect(303, `/prosjekter/${slug}/deltakere?ok=trukket-ut`);
     return fail(result.failure.code === 'CONFLICT' ? 409 : 422, {
       kind: 'withdraw' as const,
@@ -123,7 +155,11 @@ export const actions: Actions = {
     const contact = text(form, 'contact');
     const field = `contact-${id}`;
     const result = await attempt(event, (client) =>
-      client.participations.setContact.mutate({ id, version, contact: contact === '' ? null : contact }),
+      client.participations.setContact.mutate({
+        id,
+        version,
+        contact: contact === '' ? null : contact,
+      }),
     );
     if (result.ok) redirect(303, `/prosjekter/${slug}/deltakere?ok=kontakt`);
     const { failure } = result;

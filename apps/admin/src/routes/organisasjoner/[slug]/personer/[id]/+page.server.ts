@@ -9,7 +9,10 @@ export const load: PageServerLoad = async (event) => {
   const { slug, id } = event.params;
   if (!mayIn(event.locals.me, 'person.manage', slug)) error(403, FORBIDDEN_MESSAGE);
   const [organisation, people] = await api(event, (client) =>
-    Promise.all([client.organisations.get.query({ slug }), client.people.list.query({ organisation: slug })]),
+    Promise.all([
+      client.organisations.get.query({ slug }),
+      client.people.list.query({ organisation: slug }),
+    ]),
   );
   const person = people.find((candidate) => candidate.id === id);
   if (!person) error(404, 'Fant ikke siden');
@@ -25,7 +28,8 @@ export const actions: Actions = {
     const version = parseVersion(text(form, 'version'));
     if (version === null) error(400, 'Skjemaet mangler versjonsnummer. Last siden på nytt.');
     const errors = validatePerson(values);
-    if (Object.keys(errors).length > 0) return fail(400, { values, errors, version, message: null });
+    if (Object.keys(errors).length > 0)
+      return fail(400, { values, errors, version, message: null });
     const result = await attempt(event, (client) =>
       client.people.update.mutate({ id, version, organisation: slug, ...personInput(values) }),
     );

@@ -2,7 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { mayIn } from '#lib/policy.ts';
 import { EMPTY_PROJECT } from '#lib/projects.ts';
 import { attempt, FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
-import { previewBody, projectErrors, projectInput, readProjectForm, validateProject } from '#lib/server/projects.ts';
+import {
+  previewBody,
+  projectErrors,
+  projectInput,
+  readProjectForm,
+  validateProject,
+} from '#lib/server/projects.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -18,8 +18,15 @@ async function cellOf(event: RequestEvent) {
   );
   const row = matrix.rows.find((candidate) => candidate.municipality.number === kommunenummer);
   if (!row || project.owner.slug !== slug) error(404, 'Fant ikke siden');
-  const participation = project.participations.find((p) => p.municipality.number === kommunenummer) ?? null;
-  return { organisation: matrix.organisation, municipality: row.municipality, via: row.via, project, participation };
+  const participation =
+    project.participations.find((p) => p.municipality.number === kommunenummer) ?? null;
+  return {
+    organisation: matrix.organisation,
+    municipality: row.municipality,
+    via: row.via,
+    project,
+    participation,
+  };
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -39,11 +46,19 @@ export const actions: Actions = {
     const { slug, kommunenummer } = event.params;
     const cell = await cellOf(event);
     const form = await event.request.formData();
-    const values = { status: text(form, 'status'), since: text(form, 'since'), note: text(form, 'note') };
+    const values = {
+      status: text(form, 'status'),
+      since: text(form, 'since'),
+      note: text(form, 'note'),
+    };
     const errors: FieldErrors = {};
-    if (!isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)) errors.status = 'Velg en status.';
+    if (!isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES))
+      errors.status = 'Velg en status.';
     if (!isIsoDate(values.since)) errors.since = 'Velg datoen statusen gjelder fra.';
-    if (Object.keys(errors).length > 0 || !isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)) {
+    if (
+      Object.keys(errors).length > 0 ||
+      !isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)
+    ) {
       return fail(400, { values, errors });
     }
     const status = values.status;
@@ -68,7 +83,11 @@ export const actions: Actions = {
     if (result.ok) redirect(303, `/organisasjoner/${slug}/deltakelse?lagret=${kommunenummer}`);
     return fail(422, {
       values,
-      errors: participationErrors(result.failure, { status: 'status', since: 'since', note: 'note' }),
+      errors: participationErrors(result.failure, {
+        status: 'status',
+        since: 'since',
+        note: 'note',
+      }),
     });
   },
 };
