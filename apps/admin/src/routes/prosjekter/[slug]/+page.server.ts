@@ -1,9 +1,8 @@
-import { actionFor, type Transition, TRANSITIONS } from '@klimakommuner/domain';
+import { actionFor } from '@klimakommuner/domain';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { fromOsloLocal } from '#lib/datetime.ts';
 import { parseVersion, text } from '#lib/forms.ts';
 import { mayIn } from '#lib/policy.ts';
-import { attempt, FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
+import { attempt, load as api } from '#lib/server/api.ts';
 import {
   previewBody,
   projectErrors,
@@ -11,6 +10,7 @@ import {
   readProjectForm,
   validateProject,
 } from '#lib/server/projects.ts';
+import { transitionAction } from '#lib/server/workflow.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -99,48 +99,16 @@ export const actions: Actions = {
     };
   },
 
-  status: async (event) => {
+  status: (event) => {
     const { slug } = event.params;
-    const form = await event.request.formData();
-    const transition = text(form, 'transition') as Transition;
-    const version = parseVersion(text(form, 'version'));
-    const owner = text(form, 'owner');
-    const publishAtLocal = text(form, 'publishAt');
-    if (!TRANSITIONS.includes(transition) || version === null)
-      error(400, 'Ugyldig skjema. Last siden på nytt.');
-    if (owner !== '' && !mayIn(event.locals.me, actionFor(transition), owner))
-      error(403, FORBIDDEN_MESSAGE);
-
-    let publishAt: string | undefined;
-    if (transition === 'publish' && publishAtLocal !== '') {
-      const parsed = fromOsloLocal(publishAtLocal);
-      if (parsed === null) {
-        return fail(400, {
-          kind: 'status' as const,
-          publishAt: publishAtLocal,
-          errors: { publishAt: 'Skriv dato og klokkeslett, for eksempel 01.03.2026 kl. 08:00.' },
-          message: null,
-        });
-      }
-      publishAt = parsed;
-    }
-
-    const result = await attempt(event, (client) =>
-      client.projects.transition.mutate({
-        slug,
-        version,
-        transition,
-        ...(publishAt ? { publishAt } : {}),
-      }),
-    );
-    if (result.ok) redirect(303, `/prosjekter/${slug}?status=1`);
-    const { issues, message } = result.failure;
-    const publishAtIssue = issues.find((issue) => issue.path[0] === 'publishAt');
-    return fail(result.failure.code === 'CONFLICT' ? 409 : 422, {
-      kind: 'status' as const,
-      publishAt: publishAtLocal,
-      errors: publishAtIssue ? { publishAt: publishAtIssue.message } : {},
-      message: publishAtIssue ? null : message,
+    return transitionAction(event, {
+      slug,
+      mayUse: (transition, form) => {
+        const owner = text(form, 'owner');
+        return owner === '' || mayIn(event.locals.me, actionFor(transition), owner);
+      },
+      run: (client, input) => client.projects.transition.mutate(input),
+      done: `/prosjekter/${slug}?status=1`,
     });
   },
 };

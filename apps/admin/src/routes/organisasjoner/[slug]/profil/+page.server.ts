@@ -1,9 +1,9 @@
-import { actionFor, isValidEmail, type Transition, TRANSITIONS } from '@klimakommuner/domain';
+import { actionFor, isValidEmail } from '@klimakommuner/domain';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { fromOsloLocal } from '#lib/datetime.ts';
 import { errorsFromIssues, type FieldErrors, parseVersion, raw, text } from '#lib/forms.ts';
 import { mayIn } from '#lib/policy.ts';
 import { attempt, load as api } from '#lib/server/api.ts';
+import { transitionAction } from '#lib/server/workflow.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -90,47 +90,13 @@ export const actions: Actions = {
     });
   },
 
-  status: async (event) => {
+  status: (event) => {
     const { slug } = event.params;
-    const form = await event.request.formData();
-    const transition = text(form, 'transition') as Transition;
-    const version = parseVersion(text(form, 'version'));
-    const publishAtLocal = text(form, 'publishAt');
-    if (!TRANSITIONS.includes(transition) || version === null)
-      error(400, 'Ugyldig skjema. Last siden på nytt.');
-    if (!mayIn(event.locals.me, actionFor(transition), slug))
-      error(403, 'Du har ikke tilgang til å gjøre dette.');
-
-    let publishAt: string | undefined;
-    if (transition === 'publish' && publishAtLocal !== '') {
-      const parsed = fromOsloLocal(publishAtLocal);
-      if (parsed === null) {
-        return fail(400, {
-          kind: 'status' as const,
-          publishAt: publishAtLocal,
-          errors: { publishAt: 'Skriv dato og klokkeslett, for eksempel 01.03.2026 kl. 08:00.' },
-          message: null,
-        });
-      }
-      publishAt = parsed;
-    }
-
-    const result = await attempt(event, (client) =>
-      client.organisations.transition.mutate({
-        slug,
-        version,
-        transition,
-        ...(publishAt ? { publishAt } : {}),
-      }),
-    );
-    if (result.ok) redirect(303, `/organisasjoner/${slug}/profil?status=1`);
-    const { issues, message } = result.failure;
-    const publishAtIssue = issues.find((issue) => issue.path[0] === 'publishAt');
-    return fail(result.failure.code === 'CONFLICT' ? 409 : 422, {
-      kind: 'status' as const,
-      publishAt: publishAtLocal,
-      errors: publishAtIssue ? { publishAt: publishAtIssue.message } : {},
-      message: publishAtIssue ? null : message,
+    return transitionAction(event, {
+      slug,
+      mayUse: (transition) => mayIn(event.locals.me, actionFor(transition), slug),
+      run: (client, input) => client.organisations.transition.mutate(input),
+      done: `/organisasjoner/${slug}/profil?status=1`,
     });
   },
 };
