@@ -216,31 +216,19 @@ export const addParticipation = (
       const before = await mustView(trx, existing.id);
       const decided = decide(rejoin(state(before), step));
       if (decided._tag === 'Failure') return refused(decided.failure);
-      await trx
-        .updateTable('participation')
-        .set({
-          status: decided.success.status,
-          since: decided.success.since,
-          ...(input.note !== undefined ? { note: input.note.trim() } : {}),
-          ...(contact.id !== undefined ? { contact_person_id: contact.id } : {}),
-          version: sql`version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', existing.id)
-        .where('version', '=', existing.version)
-        .execute();
-      await recordEvent(trx, existing.id, { ...step, note: input.note }, actor);
-      const after = await mustView(trx, existing.id);
-      await writeAudit(trx, {
-        actor,
-        action: 'participation.rejoin',
-        recordType: 'participation',
-        recordId: existing.id,
-        organisationId: project.owner_organisation_id,
-        before: snapshot(project.slug, before),
-        after: snapshot(project.slug, after),
-      });
-      return ok(after);
+      return ok(
+        await applyStep(
+          trx,
+          { id: existing.id, version: existing.version, project: project.slug },
+          { state: decided.success, step, note: input.note, contactId: contact.id },
+          {
+            actor,
+            action: 'participation.rejoin',
+            organisationId: project.owner_organisation_id,
+            before,
+          },
+        ),
+      );
     }
 
     const started = startParticipation(step);
@@ -269,6 +257,53 @@ export const addParticipation = (
     });
     return ok(after);
   });
+
+/**
+ * Writes a state the domain decided (rejoin or a status change) on the row at `version`, with
+ * its history event and the audit row, in the caller's transaction; returns the new view.
+ */
+const applyStep = async (
+  trx: Transaction<Database>,
+  row: { readonly id: string; readonly version: number; readonly project: string },
+  change: {
+    readonly state: { readonly status: ParticipationStatus; readonly since: IsoDate };
+    readonly step: { readonly status: ParticipationStatus; readonly since: IsoDate };
+    readonly note: string | undefined;
+    readonly contactId?: string | null | undefined;
+  },
+  audit: {
+    readonly actor: AuditActor | null;
+    readonly action: string;
+    readonly organisationId: string;
+    readonly before: ParticipationEditView;
+  },
+): Promise<ParticipationEditView> => {
+  await trx
+    .updateTable('participation')
+    .set({
+      status: change.state.status,
+      since: change.state.since,
+      ...(change.note !== undefined ? { note: change.note.trim() } : {}),
+      ...(change.contactId !== undefined ? { contact_person_id: change.contactId } : {}),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .execute();
+  await recordEvent(trx, row.id, { ...change.step, note: change.note }, audit.actor);
+  const after = await mustView(trx, row.id);
+  await writeAudit(trx, {
+    actor: audit.actor,
+    action: audit.action,
+    recordType: 'participation',
+    recordId: row.id,
+    organisationId: audit.organisationId,
+    before: snapshot(row.project, audit.before),
+    after: snapshot(row.project, after),
+  });
+  return after;
+};
 
 const lockParticipation = (trx: Transaction<Database>, id: string) =>
   trx
@@ -303,30 +338,14 @@ const changeStatus = (
     const step = { status: input.status, since: input.since };
     const decided = decide(changeParticipationStatus(state(before), step));
     if (decided._tag === 'Failure') return refused(decided.failure);
-    await trx
-      .updateTable('participation')
-      .set({
-        status: decided.success.status,
-        since: decided.success.since,
-        ...(input.note !== undefined ? { note: input.note.trim() } : {}),
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .execute();
-    await recordEvent(trx, input.id, { ...step, note: input.note }, actor);
-    const after = await mustView(trx, input.id);
-    await writeAudit(trx, {
-      actor,
-      action,
-      recordType: 'participation',
-      recordId: input.id,
-      organisationId: row.owner_organisation_id,
-      before: snapshot(row.project, before),
-      after: snapshot(row.project, after),
-    });
-    return ok(after);
+    return ok(
+      await applyStep(
+        trx,
+        { id: input.id, version: input.version, project: row.project },
+        { state: decided.success, step, note: input.note },
+        { actor, action, organisationId: row.owner_organisation_id, before },
+      ),
+    );
   });
 
 /** Moves a participation to another status from `since`; audited as participation.set-status. */
