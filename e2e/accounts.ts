@@ -22,3 +22,5 @@ export const accounts = {
     password: 'e2e-ken-passord-lang-nok',
   },
 } as const;
+
+export type Account = (typeof accounts)[keyof typeof accounts];

@@ -1,107 +1,291 @@
-// `pnpm bench`: throughput of the API and the portal against a raw node:http server that sends
-// the same bytes, so the figures show what our stack costs on top of Node itself.
-// Runs the built apps on a fresh embedded database; prints a table; not part of CI.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
+// `pnpm bench`: throughput of the API and the portal, each side by side with a raw node:http
+// server (a process of its own) that sends the same bytes, so the figures show what our stack
+// costs on top of Node itself. Targets: the API list (municipalities.list), the portal's
+// /kommuner, a network page, a project page, the front page, the library's search and `/sok`;
+// with the caches on and off (CACHE=off); at 1× and 100× synthetic data (`pnpm db:seed --synthetic 100`); at 10 and 50 connections. On a fresh
+// embedded PGlite by default; on PostgreSQL with DATABASE_URL (a database of its own is created
+// on that server for each data size and dropped afterwards). Prints a Markdown table.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { repoRoot, waitFor } from './lib/processes.ts';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const ports = { api: 4810, portal: 3810, baseline: 4890 };
+const list = (value: string | undefined, fallback: number[]) =>
+  value ? value.split(',').map((x) => Number(x.trim())) : fallback;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const connectionCounts = list(process.env.BENCH_CONNECTIONS, [10, 50]);
+const scales = list(process.env.BENCH_SCALES, [1, 100]);
+const modes = (process.env.BENCH_CACHE ?? 'on,off').split(',').map((x) => x.trim());
+const adminUrl = process.env.DATABASE_URL?.trim() || undefined;
+// BENCH_PORT_OFFSET moves every port, so that two checkouts can measure at once.
+const offset = Number(process.env.BENCH_PORT_OFFSET ?? 0);
+const ports = {
+  api: 4810 + offset,
+  portal: 3810 + offset,
+  baseline: 4890 + offset,
+  api2: 4811 + offset,
+  portal2: 3811 + offset,
+};
+const apiUrl = `http://127.0.0.1:${ports.api}`;
+const portalUrl = `http://127.0.0.1:${ports.portal}`;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'kk-bench-'));
-const children: ChildProcess[] = [];
-const run = (cwd: string, args: string[], env: Record<string, string>) => {
+const work = mkdtempSync(join(tmpdir(), 'kk-bench-'));
+const children = new Set<ChildProcess>();
+const spawnChild = (cwd: string, args: string[], env: Record<string, string>) => {
   const child = spawn(process.execPath, args, {
     cwd: join(repoRoot, cwd),
     env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  children.push(child);
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
 };
+const stop = async (child: ChildProcess) => {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+};
+const dropped: (() => Promise<void>)[] = [];
 const cleanUp = () => {
-  // The portal first, so that it does not log failed API calls while the API stops.
-  for (const child of [...children].reverse()) child.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
 };
 process.on('exit', cleanUp);
 
-const apiUrl = `http://127.0.0.1:${ports.api}`;
-const portalUrl = `http://127.0.0.1:${ports.portal}`;
-run('apps/api', ['src/main.ts'], {
-  PORT: String(ports.api),
-  HOST: '127.0.0.1',
-  PGLITE_DIR: join(dataDir, 'pglite'),
-});
-await waitFor(`${apiUrl}/ready`);
-run('apps/portal', ['build'], { PORT: String(ports.portal), HOST: '127.0.0.1', API_URL: apiUrl });
-await waitFor(portalUrl);
+/** The synthetic seed (`pnpm db:seed --synthetic N`) when this checkout has it. */
+const seedCli = join(repoRoot, 'packages/db/src/cli/seed.ts');
+const hasSynthetic = readFileSync(seedCli, 'utf8').includes('--synthetic');
 
-interface Target {
-  readonly name: string;
-  readonly url: string;
-}
-const input = encodeURIComponent(JSON.stringify({ membersOnly: true, limit: 50 }));
-const targets: Target[] = [
-  { name: 'API municipalities.list', url: `${apiUrl}/trpc/municipalities.list?input=${input}` },
-  { name: 'portal /kommuner', url: `${portalUrl}/kommuner` },
-];
-
-/** A server that answers every request with one recorded response, byte for byte. */
-const baselineFor = async (url: string): Promise<Server> => {
-  const recorded = await fetch(url);
-  if (!recorded.ok) throw new Error(`${url} answered ${recorded.status}`);
-  const body = Buffer.from(await recorded.arrayBuffer());
-  const contentType = recorded.headers.get('content-type') ?? 'application/octet-stream';
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(ports.baseline, '127.0.0.1', resolve));
-  return server;
+const adminQuery = async (statement: string) => {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 };
 
-const measure = async (url: string) => {
-  const result = await autocannon({ url, connections, duration: seconds });
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
-  }
-  return { rps: result.requests.average, p99: result.latency.p99 };
+/** A fresh database for one data size: its env for the apps and the seed. */
+const prepare = async (scale: number): Promise<Record<string, string>> => {
+  let env: Record<string, string>;
+  if (adminUrl) {
+    const name = `kk_bench_${randomBytes(4).toString('hex')}`;
+    await adminQuery(`create database ${name}`);
+    dropped.push(() => adminQuery(`drop database if exists ${name} with (force)`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    env = { DATABASE_URL: url.toString() };
+  } else env = { PGLITE_DIR: join(work, `pglite-${scale}`) };
+  const args = [seedCli, ...(scale > 1 ? ['--synthetic', String(scale)] : [])];
+  const started = Date.now();
+  const seeded = spawnSync(process.execPath, args, {
+    cwd: join(repoRoot, 'packages/db'),
+    env: { ...process.env, NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (seeded.status !== 0) throw new Error(`seeding ${scale}× failed`);
+  console.error(`${scale}×: ${seeded.stdout.toString().trim()} (${Date.now() - started} ms)`);
+  return env;
+};
+
+interface Figures {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly failed: number;
+}
+
+const measure = async (url: string, connections: number): Promise<Figures> => {
+  const result = await autocannon({ url, connections, duration: seconds, timeout: 20 });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
 };
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
+const medianOf = (runs: Figures[]): Figures => ({
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  failed: runs.reduce((sum, r) => sum + r.failed, 0),
+});
+
+/** A raw server (its own process) answering with the bytes `url` answers now. */
+const baselineFor = async (url: string): Promise<ChildProcess> => {
+  const recorded = await fetch(url);
+  if (!recorded.ok) throw new Error(`${url} answered ${recorded.status}`);
+  const file = join(work, 'body');
+  writeFileSync(file, Buffer.from(await recorded.arrayBuffer()));
+  const contentType = recorded.headers.get('content-type') ?? 'application/octet-stream';
+  const child = spawnChild(
+    'scripts',
+    ['lib/raw-server.ts', file, contentType, String(ports.baseline)],
+    {},
+  );
+  await new Promise((resolve) => child.once('message', resolve));
+  return child;
+};
+
+/** The slug of the first item `procedure` lists, or of the one with the most members. */
+const pickSlug = async (procedure: string, input: unknown) => {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await fetch(`${apiUrl}/trpc/${procedure}${query}`);
+  const body = (await res.json()) as {
+    result: { data: { items: { slug: string; memberCount?: number }[] } };
+  };
+  const [first, ...rest] = body.result.data.items;
+  if (!first) throw new Error(`${procedure} listed nothing`);
+  return rest.reduce((a, b) => ((b.memberCount ?? 0) > (a.memberCount ?? 0) ? b : a), first).slug;
+};
+
+/**
+ * PostgreSQL only: a second API and portal process on the same database; a write made in the
+ * database (as any process or script would) until the second portal's cached page shows it.
+ */
+const writeVisibility = async (env: Record<string, string>): Promise<number[]> => {
+  const api2 = spawnChild('apps/api', ['src/main.ts'], {
+    ...env,
+    PORT: String(ports.api2),
+    HOST: '127.0.0.1',
+  });
+  await waitFor(`http://127.0.0.1:${ports.api2}/ready`, 600_000);
+  const portal2 = spawnChild('apps/portal', ['server.js'], {
+    PORT: String(ports.portal2),
+    HOST: '127.0.0.1',
+    API_URL: `http://127.0.0.1:${ports.api2}`,
+  });
+  await waitFor(`http://127.0.0.1:${ports.portal2}`);
+  const page = `http://127.0.0.1:${ports.portal2}/tema/mobilitet`;
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      // The old page is in the second portal's cache.
+      for (let j = 0; j < 3; j++) await (await fetch(page)).arrayBuffer();
+      const text = `Målt skriving ${i} ${Date.now()}`;
+      const written = performance.now();
+      await client.query(`update theme set description = $1 where slug = 'mobilitet'`, [text]);
+      for (;;) {
+        if ((await (await fetch(page)).text()).includes(text)) break;
+        if (performance.now() - written > 10_000) throw new Error('not visible within 10 s');
+      }
+      times.push(performance.now() - written);
+    }
+  } finally {
+    await client.end();
+    await stop(portal2);
+    await stop(api2);
+  }
+  return times;
+};
+
+let visibility: number[] = [];
+// Another checkout's bench on the same ports would be measured instead of ours.
+for (const port of Object.values(ports)) {
+  const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is in use: stop that process or set BENCH_PORT_OFFSET`);
+}
+
+const rows: string[] = [];
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
 
 console.log(
   `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ` +
-    `${Math.round(totalmem() / 2 ** 30)} GiB; ${rounds} rounds × ${seconds} s, ${connections} connections\n`,
+    `${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg()[0]?.toFixed(1)}; ` +
+    `${adminUrl ? 'PostgreSQL' : 'PGlite'}; ${rounds} round(s) × ${seconds} s; ` +
+    `${new Date().toISOString()}\n`,
 );
-const rows: string[] = [];
-for (const target of targets) {
-  const baseline = await baselineFor(target.url);
-  const baselineUrl = `http://127.0.0.1:${ports.baseline}/`;
-  const base: { rps: number; p99: number }[] = [];
-  const cand: { rps: number; p99: number }[] = [];
-  for (let round = 0; round < rounds; round++) {
-    base.push(await measure(baselineUrl));
-    cand.push(await measure(target.url));
+for (const scale of scales) {
+  if (scale > 1 && !hasSynthetic) {
+    console.log(
+      `${scale}×: skipped — this checkout has no \`pnpm db:seed --synthetic\` (it comes with issue 10's item 3).\n`,
+    );
+    continue;
   }
-  await new Promise((resolve) => baseline.close(resolve));
-  const b = { rps: median(base.map((r) => r.rps)), p99: median(base.map((r) => r.p99)) };
-  const c = { rps: median(cand.map((r) => r.rps)), p99: median(cand.map((r) => r.p99)) };
-  rows.push(
-    `| ${target.name} | ${c.rps.toFixed(0)} | ${c.p99} ms | ${b.rps.toFixed(0)} | ${b.p99} ms | ${(c.rps / b.rps).toFixed(3)} |`,
+  const env = await prepare(scale);
+  for (const mode of modes) {
+    const cache = mode === 'off' ? 'off' : 'on';
+    const api = spawnChild('apps/api', ['src/main.ts'], {
+      ...env,
+      PORT: String(ports.api),
+      HOST: '127.0.0.1',
+      CACHE: cache,
+    });
+    await waitFor(`${apiUrl}/ready`, 600_000);
+    const portal = spawnChild('apps/portal', ['server.js'], {
+      PORT: String(ports.portal),
+      HOST: '127.0.0.1',
+      API_URL: apiUrl,
+      CACHE: cache,
+    });
+    await waitFor(portalUrl);
+    const input = encodeURIComponent(JSON.stringify({ membersOnly: true, limit: 50 }));
+    const network = await pickSlug('organisations.list', undefined);
+    const project = await pickSlug('projects.list', { limit: 1 });
+    const targets = [
+      { name: 'API municipalities.list', url: `${apiUrl}/trpc/municipalities.list?input=${input}` },
+      { name: 'portal /kommuner', url: `${portalUrl}/kommuner` },
+      { name: `portal /nettverk/${network}`, url: `${portalUrl}/nettverk/${network}` },
+      { name: 'portal /prosjekter/…', url: `${portalUrl}/prosjekter/${project}` },
+      { name: 'portal /', url: `${portalUrl}/` },
+      { name: 'portal /verktoy?q=klima', url: `${portalUrl}/verktoy?q=klima` },
+      { name: 'portal /sok?q=klima', url: `${portalUrl}/sok?q=klima` },
+    ];
+    for (const target of targets) {
+      // Warm up (and fill the caches), then record the bytes the baseline sends.
+      await measure(target.url, 10).catch(() => undefined);
+      const baseline = await baselineFor(target.url);
+      for (const connections of connectionCounts) {
+        const base: Figures[] = [];
+        const cand: Figures[] = [];
+        for (let round = 0; round < rounds; round++) {
+          base.push(await measure(`http://127.0.0.1:${ports.baseline}/`, connections));
+          cand.push(await measure(target.url, connections));
+        }
+        const b = medianOf(base);
+        const c = medianOf(cand);
+        const row =
+          `| ${scale}× | ${cache} | ${target.name} | ${connections} | ${fmt(c.rps)} | ${c.p50} ms | ` +
+          `${c.p99} ms | ${fmt(b.rps)} | ${b.p99} ms | ${(c.rps / b.rps).toFixed(3)} | ${c.failed} |`;
+        rows.push(row);
+        console.error(row);
+      }
+      await stop(baseline);
+    }
+    if (adminUrl && scale === 1 && cache === 'on') visibility = await writeVisibility(env);
+    await stop(portal);
+    await stop(api);
+  }
+}
+console.log(
+  '| data | cache | target | conns | req/s | p50 | p99 | raw req/s | raw p99 | ratio | failed |',
+);
+console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const row of rows) console.log(row);
+if (visibility.length > 0) {
+  console.log(
+    `\nA write in the database, until another process's portal page shows it (5 writes): ` +
+      `${visibility.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`,
   );
 }
-console.log('| target | req/s | p99 | baseline req/s | baseline p99 | ratio |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const row of rows) console.log(row);
+for (const drop of dropped) await drop();
 cleanUp();
 process.exit(0);

@@ -2,14 +2,19 @@
 import { start, stopAll, waitFor } from './lib/processes.ts';
 
 const apiPort = process.env.API_PORT ?? '4000';
+// The demo editors' passwords are in the README: in development every app listens on this
+// machine only, unless HOST says otherwise (e.g. HOST=0.0.0.0 to try it from a phone).
+const host = process.env.HOST?.trim() || '127.0.0.1';
 const apiUrl = process.env.API_URL ?? `http://localhost:${apiPort}`;
+// Where the admin links published records to (their public pages).
+const portalUrl = process.env.PORTAL_URL ?? `http://localhost:${process.env.PORTAL_PORT ?? '3000'}`;
 
 start({
   name: 'api',
   cwd: 'apps/api',
   command: process.execPath,
   args: ['--watch-path=src', '--watch-path=../../packages', 'src/main.ts'],
-  env: { PORT: apiPort, NODE_ENV: 'development' },
+  env: { PORT: apiPort, HOST: host, NODE_ENV: 'development' },
 });
 
 try {
@@ -28,8 +33,8 @@ for (const [name, port] of apps) {
     name,
     cwd: `apps/${name}`,
     command: process.execPath,
-    args: ['node_modules/vite/bin/vite.js', 'dev', '--port', port, '--strictPort'],
-    env: { API_URL: apiUrl, NODE_ENV: 'development' },
+    args: ['node_modules/vite/bin/vite.js', 'dev', '--host', host, '--port', port, '--strictPort'],
+    env: { API_URL: apiUrl, PORTAL_URL: portalUrl, NODE_ENV: 'development' },
   });
 }
 console.log(

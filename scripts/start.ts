@@ -5,6 +5,8 @@ import { repoRoot, start, stopAll, waitFor } from './lib/processes.ts';
 
 const apiPort = process.env.API_PORT ?? '4000';
 const apiUrl = process.env.API_URL ?? `http://localhost:${apiPort}`;
+// Where the admin links published records to (their public pages).
+const portalUrl = process.env.PORTAL_URL ?? `http://localhost:${process.env.PORTAL_PORT ?? '3000'}`;
 const apps = [
   ['portal', process.env.PORTAL_PORT ?? '3000'],
   ['admin', process.env.ADMIN_PORT ?? '3100'],
@@ -37,8 +39,16 @@ for (const [name, port] of apps) {
     name,
     cwd: `apps/${name}`,
     command: process.execPath,
-    args: ['build'],
-    env: { PORT: port, API_URL: apiUrl, NODE_ENV: 'production' },
+    // The portal's server.js is adapter-node's server with its cached pages answered in front.
+    args: [name === 'portal' ? 'server.js' : 'build'],
+    env: {
+      PORT: port,
+      API_URL: apiUrl,
+      PORTAL_URL: portalUrl,
+      NODE_ENV: 'production',
+      // The admin's forms carry attachments of up to 20 MB (adapter-node's default is 512 kB).
+      ...(name === 'admin' ? { BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '25M' } : {}),
+    },
   });
 }
 console.log(

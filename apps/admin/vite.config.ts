@@ -1,3 +1,4 @@
+import { CSP } from '@klimakommuner/ui/csp';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
@@ -13,22 +14,8 @@ export default defineConfig({
       // Set ADMIN_ORIGIN at build time (e.g. https://redaksjon.klimakommuner.no) to turn it on.
       csrf: { trustedOrigins: process.env.ADMIN_ORIGIN ? [] : ['*'] },
       ...(process.env.ADMIN_ORIGIN ? { paths: { origin: process.env.ADMIN_ORIGIN } } : {}),
-      csp: {
-        mode: 'auto',
-        directives: {
-          'default-src': ['self'],
-          'script-src': ['self'],
-          // Server-rendered only (csr = false): no inline scripts and no inline styles either.
-          'style-src': ['self'],
-          'img-src': ['self', 'data:'],
-          'font-src': ['self'],
-          'connect-src': ['self'],
-          'object-src': ['none'],
-          'base-uri': ['none'],
-          'frame-ancestors': ['none'],
-          'form-action': ['self'],
-        },
-      },
+      // The policy both apps share; server-rendered only (csr = false), so no inline scripts.
+      csp: CSP,
     }),
   ],
   server: { port: 3100, strictPort: true },

@@ -1,8 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { accounts } from '../accounts.ts';
+import { type Account, accounts } from '../accounts.ts';
 import { urls } from '../servers.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { signIn } from './sign-in.ts';
+import { editorPage, portalPage, signIn } from './sign-in.ts';
 
 test.use({ baseURL: urls.admin });
 
@@ -49,7 +49,7 @@ test('an editor creates a project, adds three municipalities, moves one on, publ
   await page
     .getByLabel('Beskrivelse (Markdown)', { exact: true })
     .fill(`Et **felles** prosjekt.\n\n${payloads.join('\n\n')}`);
-  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Pågår' });
+  await page.getByLabel('Prosjektstatus', { exact: true }).selectOption({ label: 'Pågår' });
   await page.getByLabel('Startdato', { exact: true }).fill('2026-01-01');
   await page.getByRole('group', { name: 'Tema' }).getByLabel('Utslippskutt').check();
   await page
@@ -57,11 +57,14 @@ test('an editor creates a project, adds three municipalities, moves one on, publ
     .getByLabel(/Ragnhild Waagaard/)
     .check();
 
+  // The preview is the public page with what is typed, not only the description.
   await page.getByRole('button', { name: 'Forhåndsvis' }).click();
-  await expect(
-    page.getByRole('heading', { name: /Forhåndsvisning av beskrivelsen/ }),
-  ).toBeVisible();
-  await expect(page.locator('main strong', { hasText: 'felles' }).first()).toBeVisible();
+  const preview = page.getByRole('region', { name: 'Forhåndsvisning (ikke lagret)' });
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(preview.locator('.public-preview strong', { hasText: 'felles' })).toBeVisible();
+  await expect(preview.getByRole('link', { name: 'Utslippskutt' })).toBeVisible();
+  await expect(preview.getByText('Ragnhild Waagaard')).toBeVisible();
+  await expect(preview.getByText('Pågår')).toBeVisible();
   await expectNothingRan(page);
   await expect(page.getByLabel('Tittel', { exact: true })).toHaveValue(title);
 
@@ -72,32 +75,34 @@ test('an editor creates a project, adds three municipalities, moves one on, publ
   await expectNoAxeViolations(page);
 
   // The draft is not public yet.
-  const anonymous = await (await browser.newContext()).newPage();
-  expect((await anonymous.goto(`${urls.portal}/prosjekter/${slug}`))?.status()).toBe(404);
+  const anonymous = await portalPage(browser);
+  expect((await anonymous.goto(`/prosjekter/${slug}`))?.status()).toBe(404);
 
   await page.goto(`${projectPath}/deltakere`);
   const add = page.getByRole('region', { name: 'Legg til kommune' });
   for (const number of ['3203', '3201', '3324']) {
-    await add.getByLabel('Kommunenummer', { exact: true }).fill(number);
-    await add.getByLabel('Status', { exact: true }).selectOption({ label: 'Deltar' });
+    await add.getByLabel('Kommune', { exact: true }).fill(number);
+    await add.getByLabel('Deltakelsesstatus', { exact: true }).selectOption({ label: 'Deltar' });
     await add.getByLabel('Fra dato', { exact: true }).fill('2026-02-01');
     await add.getByRole('button', { name: 'Legg til kommune' }).click();
     await expect(page.getByText('Kommunen er lagt til i prosjektet.')).toBeVisible();
   }
 
   // A municipality outside the network is refused, with the reason in Norwegian next to the field.
-  await add.getByLabel('Kommunenummer', { exact: true }).fill('0301');
+  await add.getByLabel('Kommune', { exact: true }).fill('Oslo');
   await add.getByLabel('Fra dato', { exact: true }).fill('2026-02-01');
   await add.getByRole('button', { name: 'Legg til kommune' }).click();
   await expect(page.getByText(/Oslo er ikke medlem av/).first()).toBeVisible();
-  await expect(add.getByLabel('Kommunenummer', { exact: true })).toHaveValue('0301');
+  await expect(add.getByLabel('Kommune', { exact: true })).toHaveValue('Oslo');
   await expectNoAxeViolations(page);
 
-  const asker = page.getByRole('group', { name: 'Endre status for Asker' });
-  await asker.getByLabel('Status', { exact: true }).selectOption({ label: 'Gjennomfører' });
+  const asker = page.getByRole('group', { name: 'Endre deltakelsesstatus for Asker' });
+  await asker
+    .getByLabel('Deltakelsesstatus', { exact: true })
+    .selectOption({ label: 'Gjennomfører' });
   await asker.getByLabel('Fra dato', { exact: true }).fill('2026-03-01');
-  await asker.getByRole('button', { name: /Lagre status/ }).click();
-  await expect(page.getByText('Statusen er endret.')).toBeVisible();
+  await asker.getByRole('button', { name: /Lagre deltakelsesstatus/ }).click();
+  await expect(page.getByText('Deltakelsesstatusen er endret.')).toBeVisible();
 
   const contact = page.getByRole('group', { name: 'Kontaktperson for Asker' });
   await contact
@@ -109,17 +114,18 @@ test('an editor creates a project, adds three municipalities, moves one on, publ
 
   await page.goto(projectPath);
   await page.getByRole('button', { name: 'Publiser', exact: true }).click();
-  await expect(page.getByText(/Statusen er endret til «Publisert»/)).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, publiser' }).click();
+  await expect(page.getByText(/Publiseringsstatusen er endret til «Publisert»/)).toBeVisible();
   expect(dialogs).toEqual([]);
 
   // The public: project, municipality, theme and network pages, each in a fresh browser.
   const fresh = async (path: string) => {
-    const p = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
+    const p = await portalPage(browser);
     p.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    const response = await p.goto(`${urls.portal}${path}`);
+    const response = await p.goto(path);
     expect(response?.status(), path).toBe(200);
     return p;
   };
@@ -163,4 +169,58 @@ test('the participation matrix editor and people pages pass axe', async ({ page 
     expect((await page.goto(path))?.status(), path).toBe(200);
     await expectNoAxeViolations(page);
   }
+});
+
+test('two editors change one participation cell: the later save meets a conflict and sees both versions', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const cell =
+    '/organisasjoner/kommunenettverk-for-klimaomstilling/deltakelse/strategisk-klimaarbeid/3330';
+  const cellPage = async (account: Account) => {
+    const page = await editorPage(browser, account);
+    await page.goto(cell);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Hol i /);
+    return page;
+  };
+  const save = async (
+    page: Page,
+    status: string,
+    since: string,
+    button = 'Lagre deltakelsesstatus',
+  ) => {
+    await page.getByLabel('Deltakelsesstatus', { exact: true }).selectOption({ label: status });
+    await page.getByLabel('Fra dato', { exact: true }).fill(since);
+    await page.getByRole('button', { name: button }).click();
+  };
+  const expectConflict = async (page: Page, stored: string, mine: string) => {
+    await expect(page.getByText(/Noen andre har endret/).first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Din versjon' })).toBeVisible();
+    const storedSection = page.getByRole('region', { name: 'Lagret versjon nå' });
+    await expect(storedSection).toContainText(stored);
+    await expect(page.getByLabel('Deltakelsesstatus', { exact: true })).toHaveValue(mine);
+    await expectNoAxeViolations(page);
+  };
+
+  // Both see Hol outside the project; the first adds it, the second's add is a conflict.
+  const first = await cellPage(accounts.kkoEditor);
+  const second = await cellPage(accounts.admin);
+  await save(first, 'Interessert', '2026-01-05');
+  await expect(first).toHaveURL(/deltakelse\?lagret=3330/);
+  await save(second, 'Deltar', '2026-01-10');
+  await expectConflict(second, 'Interessert', 'participating');
+  await second.getByRole('button', { name: 'Lagre min versjon likevel' }).click();
+  await expect(second).toHaveURL(/deltakelse\?lagret=3330/);
+
+  // Both see the same version; the first saves, the second's save (of that version) is a conflict.
+  await first.goto(cell);
+  await second.goto(cell);
+  await save(first, 'Gjennomfører', '2026-02-01');
+  await expect(first).toHaveURL(/deltakelse\?lagret=3330/);
+  await save(second, 'Fullført', '2026-02-15');
+  await expectConflict(second, 'Gjennomfører', 'completed');
+  await second.getByRole('button', { name: 'Lagre min versjon likevel' }).click();
+  await expect(second).toHaveURL(/deltakelse\?lagret=3330/);
+  await second.goto(cell);
+  await expect(second.locator('main')).toContainText('Fullført');
 });

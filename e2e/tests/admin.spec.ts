@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { accounts } from '../accounts.ts';
 import { urls } from '../servers.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { signIn } from './sign-in.ts';
+import { portalPage, signIn } from './sign-in.ts';
 
 test.use({ baseURL: urls.admin });
 
@@ -57,6 +57,18 @@ test('an editor edits and publishes the profile, and the portal shows it', async
     .fill(`${description}\n\n<script>alert(1)</script>`);
   await page.getByLabel('Nettsted', { exact: true }).fill('https://klimaomstilling.no');
   await page.getByLabel('E-post for kontakt', { exact: true }).fill('post@klimaomstilling.no');
+  // «Forhåndsvis» shows the unsaved text as it will look, sanitised, and keeps every field.
+  await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+  const preview = page.getByRole('region', { name: 'Forhåndsvisning av teksten du har skrevet' });
+  await expect(preview.locator('strong', { hasText: 'kutter utslipp' })).toBeVisible();
+  await expect(preview.locator('script')).toHaveCount(0);
+  await expect(page.getByLabel('Nettsted', { exact: true })).toHaveValue(
+    'https://klimaomstilling.no',
+  );
+  await expect(page.getByLabel('Beskrivelse', { exact: true })).toHaveValue(
+    `${description}\n\n<script>alert(1)</script>`,
+  );
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Lagre profilen' }).click();
   await expect(page.getByText('Profilen er lagret.')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -73,7 +85,8 @@ test('an editor edits and publishes the profile, and the portal shows it', async
 
   await page.goto('/organisasjoner/kommunenettverk-for-klimaomstilling/profil');
   await page.getByRole('button', { name: 'Publiser', exact: true }).click();
-  await expect(page.getByText(/Statusen er endret til/)).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, publiser' }).click();
+  await expect(page.getByText(/Publiseringsstatusen er endret til/)).toBeVisible();
 
   const portal = await page.context().newPage();
   await portal.goto(`${urls.portal}/nettverk/kommunenettverk-for-klimaomstilling`);
@@ -127,26 +140,22 @@ test('an editor adds a member and ends the membership; the portal follows', asyn
   await expectNoAxeViolations(page);
 
   // An overlapping membership is refused with the rule explained next to the field.
-  await page.getByLabel('En kommune', { exact: true }).check();
-  await page.getByLabel('Kommunenummer (når en kommune blir medlem)').fill('3207');
-  await page.getByLabel('Medlem fra').fill('2024-01-01');
+  await page.getByLabel('Kommune eller region', { exact: true }).fill('3207');
+  await page.getByLabel('Medlem fra', { exact: true }).fill('2024-01-01');
   await page.getByRole('button', { name: 'Legg til medlem' }).click();
   await expect(page.getByText(/overlapp|allerede/i).first()).toBeVisible();
-  await expect(page.getByLabel('Kommunenummer (når en kommune blir medlem)')).toHaveValue('3207');
+  await expect(page.getByLabel('Kommune eller region', { exact: true })).toHaveValue('3207');
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('En kommune', { exact: true }).check();
-  await page.getByLabel('Kommunenummer (når en kommune blir medlem)').fill('0301');
-  await page.getByLabel('Medlem fra').fill('2025-01-01');
+  await page.getByLabel('Kommune eller region', { exact: true }).fill('Oslo');
+  await page.getByLabel('Medlem fra', { exact: true }).fill('2025-01-01');
   await page.getByRole('button', { name: 'Legg til medlem' }).click();
   await expect(page).toHaveURL(/lagt-til=1/);
 
   // Public pages may be cached by the browser for a minute: look with a fresh one each time.
-  const portalPage = async () => (await browser.newContext()).newPage();
-  let portal = await portalPage();
-  await portal.goto(`${urls.portal}/kommuner?nettverk=ken`);
+  let portal = await portalPage(browser, '/kommuner?nettverk=ken');
   await expect(portal.locator('main table tbody tr')).toHaveCount(7);
-  await portal.goto(`${urls.portal}/kommuner/oslo`);
+  await portal.goto('/kommuner/oslo');
   await expect(
     portal.locator('main').getByRole('link', { name: /Klima- og energinettverk/ }),
   ).toBeVisible();
@@ -157,8 +166,7 @@ test('an editor adds a member and ends the membership; the portal follows', asyn
     .getByRole('button', { name: 'Avslutt' })
     .click();
   await expect(page).toHaveURL(/avsluttet=1/);
-  portal = await portalPage();
-  await portal.goto(`${urls.portal}/kommuner?nettverk=ken`);
+  portal = await portalPage(browser, '/kommuner?nettverk=ken');
   await expect(portal.locator('main table tbody tr')).toHaveCount(6);
 });
 
@@ -220,4 +228,32 @@ test('signing out ends the session on the server', async ({ browser }) => {
   await expect(stolen).toHaveURL(/\/logg-inn/);
   await replay.close();
   await context.close();
+});
+
+test('after signing in, only a path on this site is followed; anything else ends on the dashboard', async ({
+  page,
+}) => {
+  const signInWith = async (til: string) => {
+    await page.context().clearCookies();
+    await page.goto(`/logg-inn?til=${til}`);
+    await page.getByLabel('E-post', { exact: true }).fill(accounts.kenEditor.email);
+    await page.getByLabel('Passord', { exact: true }).fill(accounts.kenEditor.password);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+  };
+  // Written into the address as an attacker's link would: raw, and percent-encoded.
+  for (const til of [
+    '//evil.example',
+    '/..//evil.example',
+    '/%5Cevil.example',
+    encodeURIComponent('/\\evil.example'),
+    encodeURIComponent('/%2F%2Fevil.example'),
+    encodeURIComponent('/\t/evil.example'),
+    'javascript:alert(1)',
+  ]) {
+    await signInWith(til);
+    await expect(page, til).toHaveURL(`${urls.admin}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oversikt');
+  }
+  await signInWith(encodeURIComponent('/organisasjoner/ken/profil'));
+  await expect(page).toHaveURL(`${urls.admin}/organisasjoner/ken/profil`);
 });

@@ -49,7 +49,7 @@ test('every page has its own title', async ({ page }) => {
 
 test('the front page introduces the three publishers', async ({ page }) => {
   await page.goto('/');
-  const main = page.locator('main');
+  const main = page.getByRole('region', { name: 'Utgivere' });
   await expect(
     main.getByRole('link', { name: /Kommunenettverk for klimaomstilling/ }),
   ).toBeVisible();
@@ -95,7 +95,9 @@ test('a municipality page shows number, county, population and memberships', asy
   await expect(main).toContainText('3328');
   await expect(main).toContainText('Buskerud');
   await expect(
-    main.getByRole('link', { name: /Kommunenettverk for klimaomstilling/ }),
+    page
+      .getByRole('region', { name: 'Medlemskap' })
+      .getByRole('link', { name: /Kommunenettverk for klimaomstilling/ }),
   ).toBeVisible();
   await expect(main).toContainText(/Hallingdalsregionen/);
 });
@@ -114,15 +116,17 @@ test.describe('with JavaScript off', () => {
 
   test('the filters work as a plain GET form', async ({ page }) => {
     await page.goto('/kommuner');
-    await page.getByLabel('Nettverk').selectOption('ken');
+    await page.getByLabel('Nettverk', { exact: true }).selectOption('ken');
     await page.getByRole('button', { name: 'Vis kommuner' }).click();
     await expect(page).toHaveURL(/nettverk=ken/);
     const rows = page.locator('main table tbody tr');
     await expect(rows).toHaveCount(6);
     await expect(rows.filter({ hasText: 'Nordre Follo' })).toHaveCount(1);
 
-    await page.getByLabel('Nettverk').selectOption('kommunenettverk-for-klimaomstilling');
-    await page.getByLabel('Fylke').selectOption('34');
+    await page
+      .getByLabel('Nettverk', { exact: true })
+      .selectOption('kommunenettverk-for-klimaomstilling');
+    await page.getByLabel('Fylke', { exact: true }).selectOption('34');
     await page.getByRole('button', { name: 'Vis kommuner' }).click();
     await expect(page).toHaveURL(/fylke=34/);
     await expect(rows.filter({ hasText: 'Gjøvik' })).toHaveCount(1);
@@ -171,4 +175,28 @@ test('the portal sends a Content-Security-Policy without inline scripts, and no 
   expect(response?.headers()['referrer-policy']).toBeTruthy();
   await page.goto('/nettverk/kommunenettverk-for-klimaomstilling');
   expect(violations).toEqual([]);
+});
+
+test('a page the cache holds is answered the same, with its ETag, and 304 when the browser has it', async ({
+  request,
+}) => {
+  const path = '/tema/sirkularitet';
+  const first = await request.get(path);
+  expect(first.status()).toBe(200);
+  const etag = first.headers().etag ?? '';
+  expect(etag).toMatch(/^"/);
+  // The second request finds it in the cache (answered by server.js before SvelteKit).
+  const second = await request.get(path);
+  expect(second.status()).toBe(200);
+  expect(second.headers()['x-cache']).toBe('hit');
+  expect(await second.text()).toBe(await first.text());
+  for (const header of ['content-security-policy', 'x-content-type-options', 'cache-control']) {
+    expect(second.headers()[header], header).toBe(first.headers()[header]);
+  }
+  const revalidated = await request.get(path, { headers: { 'If-None-Match': etag } });
+  expect(revalidated.status()).toBe(304);
+  expect(await revalidated.text()).toBe('');
+  const head = await request.head(path);
+  expect(head.status()).toBe(200);
+  expect(head.headers()['content-length']).toBe(String(Buffer.byteLength(await first.text())));
 });

@@ -6,4 +6,10 @@ export const variables = defineEnvVars({
     schema: (value) =>
       value && value.trim() !== '' ? value.replace(/\/+$/, '') : 'http://localhost:4000',
   },
+  PORTAL_URL: {
+    description:
+      'Base URL of the public site (the portal); the admin links every published record to its page there.',
+    schema: (value) =>
+      value && value.trim() !== '' ? value.replace(/\/+$/, '') : 'http://localhost:3000',
+  },
 });

@@ -1,10 +1,12 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
-import { sequence } from '@sveltejs/kit/hooks';
-import { error } from '@sveltejs/kit';
 import { apiErrorCode } from '@klimakommuner/api';
+import { error } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
 import { clientFor } from '#lib/server/api.ts';
 import { isSameOriginRequest, needsOriginCheck } from '#lib/server/origin.ts';
 import { clearSessionCookie, SESSION_COOKIE, signInPath } from '#lib/server/session.ts';
+
+export { handleError } from '@klimakommuner/ui/hooks';
 
 const PUBLIC_PATHS = new Set(['/logg-inn']);
 
@@ -66,18 +68,3 @@ const session: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(security, session);
-
-/**
- * Pages throw their own Norwegian errors (403, 404, 503); this hook only translates SvelteKit's
- * own errors and hides unexpected ones behind a generic Norwegian message.
- */
-export const handleError: HandleServerError = (caught) => {
-  if (caught.kind === 'framework') {
-    return { message: caught.error.status === 404 ? 'Fant ikke siden' : 'Noe gikk galt' };
-  }
-  if (caught.kind === 'unknown') {
-    console.error(caught.error);
-    return { status: 500, message: 'Noe gikk galt' };
-  }
-  return undefined;
-};

@@ -1,6 +1,6 @@
 import { type DbHandle, findUserByEmail } from '@klimakommuner/db';
 import type { Role } from '@klimakommuner/domain';
-import { createAccount } from './auth/accounts.ts';
+import { createAccount } from './access/accounts.ts';
 
 /**
  * Demo editors for `pnpm dev` (NODE_ENV=development) only, created on start when missing.

@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '@klimakommuner/db';
+import type { DomainErrorTag } from '@klimakommuner/domain';
 import { StandardSchemaV1Error, type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 
 /** A field problem as clients see it in `error.data.issues`. */
@@ -6,31 +8,30 @@ export interface InputIssue {
   readonly message: string;
 }
 
+/** Tags only the API itself throws: about the request, or the service. */
+type ApiErrorTag = 'InvalidCursor' | 'InvalidField' | 'RateLimited' | 'DatabaseUnavailable';
+
+export type ErrorTag = DomainErrorTag | ApiErrorTag;
+
 /**
- * How tagged domain errors (`{ _tag, message }`) reach clients. Later issues add their tags here;
- * a tag that is not listed is treated as a bug (INTERNAL_SERVER_ERROR), never shown as is.
+ * How tagged errors (`{ _tag, message }`) reach clients. Typed over every tag the domain has, so
+ * a new domain error without a code here does not compile; a tag that is not listed (thrown by
+ * mistake) is treated as a bug (INTERNAL_SERVER_ERROR), never shown as is.
  */
-export const codeByTag: Readonly<Record<string, TRPC_ERROR_CODE_KEY>> = {
+export const codeByTag = {
+  // Content: versions, existence, the workflow.
   NotFound: 'NOT_FOUND',
-  InvalidCursor: 'BAD_REQUEST',
-  MembershipOverlap: 'UNPROCESSABLE_CONTENT',
-  MembershipEndsBeforeStart: 'UNPROCESSABLE_CONTENT',
+  StaleVersion: 'CONFLICT',
+  InvalidTransition: 'UNPROCESSABLE_CONTENT',
+  PublishAtWithoutPublish: 'BAD_REQUEST',
+  OsloTimeInvalid: 'BAD_REQUEST',
+  OsloTimeSkipped: 'BAD_REQUEST',
+  // Municipalities and memberships.
   InvalidMunicipalityNumber: 'UNPROCESSABLE_CONTENT',
   MunicipalityCountyMismatch: 'UNPROCESSABLE_CONTENT',
-  StaleVersion: 'CONFLICT',
-  Unauthenticated: 'UNAUTHORIZED',
-  SessionExpired: 'UNAUTHORIZED',
-  NotSignedIn: 'UNAUTHORIZED',
-  InvalidCredentials: 'UNAUTHORIZED',
-  Forbidden: 'FORBIDDEN',
-  RateLimited: 'TOO_MANY_REQUESTS',
-  TooManyAttempts: 'TOO_MANY_REQUESTS',
-  InvalidTransition: 'UNPROCESSABLE_CONTENT',
-  PasswordTooShort: 'BAD_REQUEST',
-  PasswordTooLong: 'BAD_REQUEST',
-  PasswordTooCommon: 'BAD_REQUEST',
-  InvalidField: 'BAD_REQUEST',
-  EmailTaken: 'CONFLICT',
+  UnknownMunicipalityNumber: 'BAD_REQUEST',
+  MembershipOverlap: 'UNPROCESSABLE_CONTENT',
+  MembershipEndsBeforeStart: 'UNPROCESSABLE_CONTENT',
   // Projects (docs/contracts-projects.md): each rule's Norwegian message reaches the client.
   ProjectNotPublishable: 'UNPROCESSABLE_CONTENT',
   ProjectDatesInvalid: 'UNPROCESSABLE_CONTENT',
@@ -38,16 +39,68 @@ export const codeByTag: Readonly<Record<string, TRPC_ERROR_CODE_KEY>> = {
   ParticipationAlreadyActive: 'UNPROCESSABLE_CONTENT',
   ParticipationDateBeforeLast: 'UNPROCESSABLE_CONTENT',
   ParticipationUnchanged: 'UNPROCESSABLE_CONTENT',
-};
+  // Who may be attached to a project (packages/domain project/people.ts): a field error.
+  LeaderNotOfOwner: 'BAD_REQUEST',
+  ContactNotCandidate: 'BAD_REQUEST',
+  // Events (issue 12): each rule's Norwegian message reaches the client.
+  EventEndsBeforeStart: 'UNPROCESSABLE_CONTENT',
+  EventWithoutPlace: 'UNPROCESSABLE_CONTENT',
+  RegistrationDeadlineInvalid: 'UNPROCESSABLE_CONTENT',
+  EventStatusReasonMissing: 'UNPROCESSABLE_CONTENT',
+  // Resources (docs/contracts-resources.md): attachments and the project are field errors.
+  ResourceNotPublishable: 'UNPROCESSABLE_CONTENT',
+  ResourceDatesInvalid: 'UNPROCESSABLE_CONTENT',
+  AttachmentTitleMissing: 'BAD_REQUEST',
+  AttachmentAltTextMissing: 'BAD_REQUEST',
+  ResourceProjectNotOfOwner: 'BAD_REQUEST',
+  // Articles (issue 12): the image and the project are field errors.
+  ArticleNotPublishable: 'UNPROCESSABLE_CONTENT',
+  ArticleImageAltTextMissing: 'BAD_REQUEST',
+  LogoAltTextMissing: 'BAD_REQUEST',
+  LogoNotAnImage: 'BAD_REQUEST',
+  ArticleImageNotAnImage: 'BAD_REQUEST',
+  ArticleProjectNotOfPublisher: 'BAD_REQUEST',
+  // Access.
+  NotSignedIn: 'UNAUTHORIZED',
+  InvalidCredentials: 'UNAUTHORIZED',
+  Forbidden: 'FORBIDDEN',
+  TooManyAttempts: 'TOO_MANY_REQUESTS',
+  PasswordTooShort: 'BAD_REQUEST',
+  PasswordTooLong: 'BAD_REQUEST',
+  PasswordTooCommon: 'BAD_REQUEST',
+  EmailTaken: 'CONFLICT',
+  // The API's own.
+  InvalidCursor: 'BAD_REQUEST',
+  InvalidField: 'BAD_REQUEST',
+  RateLimited: 'TOO_MANY_REQUESTS',
+  DatabaseUnavailable: 'SERVICE_UNAVAILABLE',
+} as const satisfies Readonly<Record<ErrorTag, TRPC_ERROR_CODE_KEY>>;
 
 /** Tags whose error concerns one input field: the client gets it as an issue with that path. */
-const fieldByTag: Readonly<Record<string, string>> = {
+const fieldByTag: Readonly<Partial<Record<ErrorTag, string>>> = {
   InvalidCursor: 'cursor',
+  PublishAtWithoutPublish: 'publishAt',
   PasswordTooShort: 'password',
   PasswordTooLong: 'password',
   PasswordTooCommon: 'password',
   EmailTaken: 'email',
+  LeaderNotOfOwner: 'leaders',
+  ContactNotCandidate: 'contact',
+  AttachmentTitleMissing: 'attachments',
+  AttachmentAltTextMissing: 'attachments',
+  ResourceProjectNotOfOwner: 'project',
+  EventEndsBeforeStart: 'timing',
+  EventWithoutPlace: 'address',
+  RegistrationDeadlineInvalid: 'registrationDeadline',
+  EventStatusReasonMissing: 'statusNote',
+  ArticleImageAltTextMissing: 'image',
+  LogoAltTextMissing: 'altText',
+  LogoNotAnImage: 'file',
+  ArticleImageNotAnImage: 'image',
+  ArticleProjectNotOfPublisher: 'project',
 };
+
+const isErrorTag = (tag: string): tag is ErrorTag => Object.hasOwn(codeByTag, tag);
 
 /** Fields of a domain error that clients get in `error.data` (never anything secret). */
 const DATA_KEYS = ['retryAfterSeconds', 'current'] as const;
@@ -70,14 +123,14 @@ const messageOf = (value: unknown): string | undefined =>
 
 /** A domain error carried in a TRPCError, so the formatter can expose its tag and field. */
 export class DomainError extends TRPCError {
-  readonly tag: string;
+  readonly tag: ErrorTag;
   /** The input field the error is about, when it is about one. */
   readonly field: string | undefined;
   /** Extra data for `error.data`: `retryAfterSeconds`, `current`. */
   readonly data: ErrorData;
   constructor(
     code: TRPC_ERROR_CODE_KEY,
-    tag: string,
+    tag: ErrorTag,
     message: string,
     cause: unknown,
     options: { readonly field?: string; readonly data?: ErrorData } = {},
@@ -98,13 +151,26 @@ const dataOf = (value: unknown): ErrorData => {
   return data as ErrorData;
 };
 
+/** What clients are told to wait (`Retry-After`) when the database cannot be reached. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+export const UNAVAILABLE_MESSAGE =
+  'Tjenesten får ikke kontakt med databasen akkurat nå. Prøv igjen om litt.';
+
+/** 503 with Retry-After: the database is unreachable (stopped, restarting, cut off). */
+export const databaseUnavailable = (cause: unknown): DomainError =>
+  new DomainError('SERVICE_UNAVAILABLE', 'DatabaseUnavailable', UNAVAILABLE_MESSAGE, cause, {
+    data: { retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+  });
+
 /** Turns anything a procedure throws into the TRPCError a client may see. */
 export const toTRPCError = (error: unknown): TRPCError => {
   if (error instanceof TRPCError) return error;
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
   const tag = tagOf(error);
-  const code = tag === undefined ? undefined : codeByTag[tag];
-  if (tag !== undefined && code !== undefined) {
-    return new DomainError(code, tag, messageOf(error) ?? tag, error, { data: dataOf(error) });
+  if (tag !== undefined && isErrorTag(tag)) {
+    return new DomainError(codeByTag[tag], tag, messageOf(error) ?? tag, error, {
+      data: dataOf(error),
+    });
   }
   return new TRPCError({
     code: 'INTERNAL_SERVER_ERROR',
@@ -157,6 +223,17 @@ export const describeIssues = (issues: readonly InputIssue[]): string =>
 /** Masks the password in connection strings (`postgres://user:secret@host` → `user:***@`). */
 export const maskSecrets = (text: string): string =>
   text.replace(/(\w+:\/\/[^:/\s]*:)[^@\s]*@/g, '$1***@');
+
+let unavailableLoggedAt = 0;
+
+/** Logs that the database is unreachable, at most every 10 seconds (an outage is many calls). */
+export const logUnavailable = (error: TRPCError): void => {
+  const now = Date.now();
+  if (now - unavailableLoggedAt < 10_000) return;
+  unavailableLoggedAt = now;
+  const cause = error.cause ?? error;
+  console.error(`[api] database unreachable: ${maskSecrets(cause.message || cause.name)}`);
+};
 
 /** Logs an unexpected error on the server, with passwords in connection strings masked. */
 export const logUnexpected = (path: string | undefined, error: TRPCError): void => {

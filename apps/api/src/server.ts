@@ -1,19 +1,51 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  contentVersionOf,
   type DbConfig,
   type DbHandle,
   dbConfigFromEnv,
+  isDatabaseUnavailable,
   migrate,
+  nextPublication,
   openDatabase,
   ping,
   seed,
 } from '@klimakommuner/db';
 import { todayIso } from '@klimakommuner/domain';
+import { filesConfigFromEnv, openStorage, type Storage } from '@klimakommuner/files';
+import { type AnyTRPCRouter, TRPCError } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { clientAddress, trustedProxiesFromEnv } from './auth/client-address.ts';
-import { resolveAuth } from './auth/sessions.ts';
-import { DomainError, logUnexpected } from './errors.ts';
+import type { ResponseMetaFn } from '@trpc/server/http';
+import type { VerifyPassword } from './access/attempts.ts';
+import { clientAddress, trustedProxiesFromEnv } from './access/client-address.ts';
+import { createServices } from './access/lookups.ts';
+import { verifyPassword } from './access/secrets.ts';
+import { resolveAuth } from './access/sessions.ts';
+import { readRouter } from './cache/reads.ts';
+import {
+  CONTENT_UNTIL_HEADER,
+  CONTENT_VERSION_HEADER,
+  cacheEnabled,
+  NO_STORE,
+  PRIVATE_CACHE_CONTROL,
+  PUBLIC_CACHE_CONTROL,
+  ResponseCache,
+  type StoredResponse,
+  strongEtag,
+} from './cache/responses.ts';
+import { sendStored, serveContentVersion } from './cache/serve.ts';
+import { drainable } from './drain.ts';
+import {
+  DomainError,
+  GENERIC_MESSAGE,
+  logUnavailable,
+  logUnexpected,
+  UNAVAILABLE_MESSAGE,
+  UNAVAILABLE_RETRY_SECONDS,
+} from './errors.ts';
 import {
   bearerToken,
   hasJsonBody,
@@ -23,7 +55,7 @@ import {
   sendJson,
   withTimeout,
 } from './http.ts';
-import { createServices } from './lookups.ts';
+import { type FileRoutes, serveStoredFile, uploadFile } from './resource/files.ts';
 import { appRouter } from './router.ts';
 import type { Auth, Ctx } from './trpc.ts';
 
@@ -40,8 +72,17 @@ export interface StartServerOptions {
   readonly now?: () => Date;
   /** Peers whose `X-Forwarded-For` is believed; default `TRUSTED_PROXIES` from the env. */
   readonly trustedProxies?: ReadonlySet<string>;
+  /** Checks passwords against their hashes; default argon2id (tests pass a counting one). */
+  readonly verifyPassword?: VerifyPassword;
   /** Runs after migrating (e.g. seeding demo editors in development). */
-  readonly afterMigrate?: (db: DbHandle) => Promise<void>;
+  readonly afterMigrate?: (db: DbHandle, storage: Storage) => Promise<void>;
+  /** Where uploaded files live; default `openStorage(filesConfigFromEnv())` (FILES_DIR or S3). */
+  readonly storage?: Storage;
+  /**
+   * Whether anonymous public reads are cached (in this process, and by browsers and proxies
+   * through Cache-Control and ETag); default: unless `CACHE=off`.
+   */
+  readonly cache?: boolean;
 }
 
 export interface RunningServer {
@@ -49,79 +90,226 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly engine: DbHandle['engine'];
-  close(): Promise<void>;
+  /**
+   * Stops taking requests, lets those in flight finish (at most `graceMs`, default 10 s), then
+   * closes the database if the server opened it (PGlite writes everything and shuts down cleanly).
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const READY_TIMEOUT_MS = 2000;
+/** How long a start waits to learn the content version before serving without the cache. */
+const CONTENT_READY_MS = 2_000;
+// Below a second, so that /ready answers within one even when the database does not.
+const READY_TIMEOUT_MS = 900;
 
 /** Starts the API; opens, migrates and seeds the database unless one is passed in. */
 export const startServer = async (options: StartServerOptions): Promise<RunningServer> => {
   const owned = options.db === undefined;
+  const storage = options.storage ?? openStorage(filesConfigFromEnv());
   const handle = options.db ?? (await openDatabase(options.dbConfig ?? dbConfigFromEnv()));
   try {
     if (owned) {
       await migrate(handle.db);
       await seed(handle.db);
     }
-    await options.afterMigrate?.(handle);
+    await options.afterMigrate?.(handle, storage);
   } catch (error) {
     await handle.close();
     throw error;
   }
 
   const now = options.now ?? (() => new Date());
+  const today = options.today ?? (() => todayIso());
   const trusted = options.trustedProxies ?? trustedProxiesFromEnv();
   const services = createServices(handle.db);
-  const shared = { db: handle.db, today: options.today ?? (() => todayIso()), now, services };
+  // What this process knows of the content version (shared by every server on the handle); the
+  // response cache drops everything when it changes, and anonymous reads go to the replica only
+  // once it has caught up with it.
+  const content = contentVersionOf(handle);
+  // Known within milliseconds normally; a database that does not answer leaves it unknown (no
+  // caching) rather than holding up the start.
+  await Promise.race([
+    content.ready,
+    new Promise((resolve) => setTimeout(resolve, CONTENT_READY_MS).unref()),
+  ]);
+  const caching = options.cache ?? cacheEnabled();
+  const cache = caching
+    ? new ResponseCache({
+        content,
+        today,
+        now,
+        nextPublication: (at) => nextPublication(handle.db, at),
+      })
+    : null;
+  const reads = readRouter(handle.db, handle.replica);
+  const streams = new Set<ServerResponse>();
+  const shared = {
+    today,
+    now,
+    services,
+    verifyPassword: options.verifyPassword ?? verifyPassword,
+    // After a mutation: this process's caches drop what it changed before the answer goes out,
+    // without waiting for the notification (which tells the other processes).
+    contentWritten: () =>
+      content.refresh().then(
+        () => undefined,
+        () => undefined,
+      ),
+  };
+  const contextFor = (req: IncomingMessage, db: DbHandle['db']): Ctx => {
+    let resolved: Promise<Auth> | undefined;
+    const bearer = bearerToken(req);
+    const agent = req.headers['user-agent'];
+    return {
+      ...shared,
+      db,
+      anonymous: isAnonymous(req),
+      clientAddress: clientAddress(req, trusted),
+      userAgent: typeof agent === 'string' ? agent : null,
+      auth: () => {
+        resolved ??= resolveAuth(handle.db, bearer, now());
+        return resolved;
+      },
+    };
+  };
+  const onError = ({ error, path }: { error: TRPCError; path?: string | undefined }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') logUnexpected(path, error);
+    if (error.code === 'SERVICE_UNAVAILABLE') logUnavailable(error);
+  };
+  const responseMeta: ResponseMetaFn<AnyTRPCRouter> = ({ ctx: requestCtx, type, errors }) => {
+    const anonymous = (requestCtx as Ctx | undefined)?.anonymous ?? true;
+    const headers: Record<string, string> = {
+      // Editors' answers are personal; errors and anonymous writes are never stored; anonymous
+      // reads get theirs when they are sent (sendStored).
+      'Cache-Control': !anonymous
+        ? PRIVATE_CACHE_CONTROL
+        : type === 'query' && errors.length === 0 && caching
+          ? PUBLIC_CACHE_CONTROL
+          : NO_STORE,
+    };
+    if (content.current !== null) headers[CONTENT_VERSION_HEADER] = String(content.current);
+    // The longest wait any call of the batch asks for (throttling, an unreachable database).
+    const waits = errors.flatMap((error) =>
+      error instanceof DomainError && error.data.retryAfterSeconds !== undefined
+        ? [error.data.retryAfterSeconds]
+        : [],
+    );
+    if (waits.length > 0) headers['Retry-After'] = String(Math.max(...waits));
+    return { headers };
+  };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
     maxBatchSize: 50,
-    createContext: ({ req }): Ctx => {
-      let resolved: Promise<Auth> | undefined;
-      const bearer = bearerToken(req);
-      const agent = req.headers['user-agent'];
-      return {
-        ...shared,
-        anonymous: isAnonymous(req),
-        clientAddress: clientAddress(req, trusted),
-        userAgent: typeof agent === 'string' ? agent : null,
-        auth: () => {
-          resolved ??= resolveAuth(handle.db, bearer, now());
-          return resolved;
-        },
-      };
-    },
-    onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') logUnexpected(path, error);
-    },
-    responseMeta: ({ ctx: requestCtx, type, errors }) => {
-      const headers: Record<string, string> = {
-        'Cache-Control':
-          type === 'query' && errors.length === 0 && requestCtx?.anonymous
-            ? 'public, max-age=60'
-            : 'no-store',
-      };
-      const limited = errors.find((error) => error instanceof DomainError);
-      const seconds = limited instanceof DomainError ? limited.data.retryAfterSeconds : undefined;
-      if (seconds !== undefined) headers['Retry-After'] = String(seconds);
-      return { headers };
-    },
+    createContext: ({ req }): Ctx => contextFor(req, handle.db),
+    onError,
+    responseMeta,
   });
 
+  /**
+   * An anonymous GET: from the cache when it holds the answer, else read (from the replica once
+   * it has caught up) and kept when it succeeded and nothing was invalidated meanwhile. Sent whole,
+   * with a strong ETag (304 for `If-None-Match`).
+   */
+  const publicRead = async (req: IncomingMessage, res: ServerResponse) => {
+    const key = req.url ?? '/';
+    const hit = cache?.get(key);
+    if (hit !== undefined) {
+      sendStored(req, res, hit, PUBLIC_CACHE_CONTROL, 'hit');
+      return;
+    }
+    const fill = cache?.begin() ?? null;
+    const version = fill?.version ?? content.current;
+    try {
+      const db = await reads.forVersion(version);
+      const response = await fetchRequestHandler({
+        endpoint: '/trpc',
+        req: incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES }),
+        router: appRouter,
+        maxBatchSize: 50,
+        createContext: () => contextFor(req, db),
+        onError,
+        responseMeta,
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        if (name !== 'cache-control' && name !== 'content-length' && name !== 'x-content-version') {
+          headers[name] = value;
+        }
+      });
+      const ok = response.status === 200;
+      const until = fill === null ? null : (cache?.until ?? null);
+      if (until !== null) headers[CONTENT_UNTIL_HEADER] = until;
+      const stored: StoredResponse = {
+        status: response.status,
+        headers,
+        body,
+        etag: ok ? strongEtag(body) : null,
+        version,
+      };
+      if (ok && fill !== null) cache?.set(key, fill, stored);
+      sendStored(req, res, stored, ok && caching ? PUBLIC_CACHE_CONTROL : NO_STORE, 'miss');
+    } catch (error) {
+      logUnexpected(
+        'public read',
+        new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: GENERIC_MESSAGE, cause: error }),
+      );
+      if (!res.headersSent) {
+        sendJson(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: GENERIC_MESSAGE } });
+      } else res.end();
+    }
+  };
+
+  const files: FileRoutes = {
+    db: handle.db,
+    storage,
+    now,
+    services,
+    clientAddress: (req) => clientAddress(req, trusted),
+  };
+  /** A file route's failure: 503 when the database is out, else a logged 500 without details. */
+  const failed = (res: ServerResponse) => (error: unknown) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      unavailable(res, 'unavailable');
+      return;
+    }
+    console.error('[api] file route failed:', error instanceof Error ? error.message : error);
+    res.setHeader('Connection', 'close');
+    sendJson(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: GENERIC_MESSAGE } });
+  };
+
+  const unavailable = (res: ServerResponse, status: string) => {
+    res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+    sendJson(res, 503, {
+      status,
+      error: { code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE },
+    });
+  };
   const ready = async (res: ServerResponse) => {
     try {
       await withTimeout(ping(handle.db), READY_TIMEOUT_MS);
       sendJson(res, 200, { status: 'ready' });
     } catch {
-      sendJson(res, 503, { status: 'unavailable' });
+      unavailable(res, 'unavailable');
     }
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (drain.draining) {
+      // Stopping: a request that still arrives on an open connection is not taken.
+      req.resume();
+      res.setHeader('Connection', 'close');
+      unavailable(res, 'stopping');
+      return;
+    }
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const read = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/trpc' || path.startsWith('/trpc/')) {
@@ -137,13 +325,22 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
         });
         return;
       }
-      trpc(req, res);
-    } else if (path === '/health' && read) sendJson(res, 200, { status: 'ok' });
+      // Anonymous reads (the public's) go through the cache; a streamed (jsonl) answer does not.
+      if (req.method === 'GET' && isAnonymous(req) && req.headers['trpc-accept'] === undefined) {
+        void publicRead(req, res);
+      } else trpc(req, res);
+    } else if (path === '/content-version' && read) serveContentVersion(req, res, content, streams);
+    else if (path === '/files' && req.method === 'POST')
+      uploadFile(req, res, files).catch(failed(res));
+    else if (path.startsWith('/files/') && read)
+      serveStoredFile(req, res, path, files).catch(failed(res));
+    else if (path === '/health' && read) sendJson(res, 200, { status: 'ok' });
     else if (path === '/ready' && read) void ready(res);
     else sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Fant ikke siden.' } });
   };
 
   const server = createServer(listener);
+  const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => {
@@ -158,11 +355,11 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }).then(() => (owned ? handle.close() : undefined));
+  const close = (graceMs?: number) => {
+    // Version streams stay open for ever: they end first, so the drain does not wait on them.
+    for (const stream of streams) stream.end();
+    cache?.close();
+    closing ??= drain.close(graceMs).then(() => (owned ? handle.close() : undefined));
     return closing;
   };
   return {

@@ -1,20 +1,22 @@
 import type { DbHandle } from '@klimakommuner/db';
 import {
   type Access,
-  type AuditActor,
   type Action,
   type Actor,
+  type AuditActor,
   actionFor,
   can,
+  editAction,
   Forbidden,
+  isStorableText,
   NotSignedIn,
   type Resource,
-  TRANSITIONS,
   type Status,
+  TRANSITIONS,
   type Transition,
-  editAction,
 } from '@klimakommuner/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { VerifyPassword } from './access/attempts.ts';
 import { DomainError, describeIssues, GENERIC_MESSAGE, issuesOf, toTRPCError } from './errors.ts';
 
 /** Who is asking, resolved once per request from the bearer token (sessions and API tokens). */
@@ -39,12 +41,17 @@ export const ANONYMOUS_AUTH: Auth = {
  * is `{ system: true }` (admin only).
  * - `input`: the input field holding the organisation's slug;
  * - `membership`: the input field holding a membership id, whose organisation is loaded first;
- * - `record`: audit.history's `{ recordType, recordId }`, whose organisation is loaded first;
+ * - `record`: audit.history's `{ recordType, recordId }`: the organisations its rows are filed
+ *   under are loaded first, and the actor needs the action in one of them (the procedure then
+ *   shows only the rows the actor may read, each by its own organisation);
  * - `project`: the input field holding a project slug, whose owner organisation is loaded first;
+ * - `libraryResource`: likewise for a resource of the library (its slug);
+ * - `event`: likewise for an event (its slug; its organiser organisation);
+ * - `article`: likewise for a news article (its slug; the publisher is its organisation);
  * - `participation` / `person`: the input field holding that record's id, likewise;
  * - `transition`: the input field naming a workflow transition; the action checked is then
  *   `actionFor(transition)` rather than the declared one (which is the least any transition needs);
- * - `edit`: with `project`, the action checked is `editAction(the project's workflow status)`
+ * - `edit`: with `project` or `libraryResource`, the action checked is `editAction(its workflow status)`
  *   (editing a published project needs more than editing a draft);
  * - `alsoInput`: an input field naming the organisation a record moves to; the action must be
  *   allowed there too (absent or null: `{ system: true }`, admin only).
@@ -54,6 +61,9 @@ export interface ResourceRef {
   readonly membership?: string;
   readonly record?: true;
   readonly project?: string;
+  readonly libraryResource?: string;
+  readonly event?: string;
+  readonly article?: string;
   readonly participation?: string;
   readonly person?: string;
   readonly transition?: string;
@@ -73,19 +83,38 @@ export interface Services {
   projectOrganisation(slug: string): Promise<string | null>;
   /** A project's workflow status, or null when there is no such project. */
   projectStatus(slug: string): Promise<Status | null>;
+  /** The slug of a resource's owner organisation (any workflow status), or null. */
+  resourceOrganisation(slug: string): Promise<string | null>;
+  /** A resource's workflow status, or null when there is no such resource. */
+  resourceStatus(slug: string): Promise<Status | null>;
+  /** The slug of an event's organiser organisation (any workflow status), or null. */
+  eventOrganisation(slug: string): Promise<string | null>;
+  /** An event's workflow status, or null when there is no such event. */
+  eventStatus(slug: string): Promise<Status | null>;
+  /** The slug of an article's publisher (any workflow status), or null. */
+  articleOrganisation(slug: string): Promise<string | null>;
+  /** An article's workflow status, or null when there is no such article. */
+  articleStatus(slug: string): Promise<Status | null>;
   /** The organisation owning the project of a participation, or null. */
   participationOrganisation(id: string): Promise<string | null>;
   /** The organisation a person belongs to; null for none or an unknown id. */
   personOrganisation(id: string): Promise<string | null>;
-  /** The organisation slug of an audited record, `{ system: true }` records give null. */
-  recordOrganisation(recordType: string, recordId: string): Promise<string | null>;
-  /** Appends an `access.refused` row; failures are logged, never shown. */
-  auditRefused(
-    auth: Auth,
-    action: Action | 'signed-in',
-    organisation: string | null,
-    path: string,
-  ): Promise<void>;
+  /**
+   * The organisations an audited record's rows are filed under, the latest first (null: the
+   * system's). An organisation record is its own.
+   */
+  recordOrganisations(recordType: string, recordId: string): Promise<(string | null)[]>;
+  /**
+   * Appends an `access.refused` row, filed under the organisation the call concerned. Failures
+   * are logged, never shown; an unreachable database is the answer (503) instead.
+   */
+  auditRefused(refusal: {
+    auth: Auth;
+    action: Action | 'signed-in';
+    organisation: string | null;
+    path: string;
+    clientAddress: string;
+  }): Promise<void>;
 }
 
 export interface Ctx {
@@ -96,12 +125,20 @@ export interface Ctx {
   readonly anonymous: boolean;
   /** The clock sessions, throttling and publication use; injectable for tests. */
   readonly now: () => Date;
-  /** The address sign-in throttling counts against (see auth/client-address.ts). */
+  /** The address sign-in throttling counts against (see access/client-address.ts). */
   readonly clientAddress: string;
   readonly userAgent: string | null;
+  /** Checks a password against its hash (argon2id; tests count the calls). */
+  readonly verifyPassword: VerifyPassword;
   /** Who the request's bearer token stands for (resolved once per request, on first use). */
   readonly auth: () => Promise<Auth>;
   readonly services: Services;
+  /**
+   * Called after every successful mutation: reads the content version now, so that this
+   * process's caches drop what the write changed before its answer goes out (the other
+   * processes hear of it through the database's notification).
+   */
+  readonly contentWritten: () => Promise<void>;
 }
 
 const t = initTRPC
@@ -131,10 +168,14 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A string field of the raw (not yet decoded) input, for the access check's lookups; text the
+ * database cannot take (NUL, lone surrogates) names no record, so the schema refuses it later.
+ */
 const field = (input: unknown, key: string | undefined): string | null => {
   if (key === undefined || typeof input !== 'object' || input === null) return null;
   const value = (input as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value : null;
+  return typeof value === 'string' && isStorableText(value) ? value : null;
 };
 
 const SYSTEM: Resource = { system: true };
@@ -149,6 +190,7 @@ const resourceOf = (organisation: string | null): Resource =>
  */
 const resolveAccess = async (
   ctx: Ctx,
+  actor: Actor,
   declared: Action,
   ref: ResourceRef | undefined,
   input: unknown,
@@ -171,6 +213,36 @@ const resolveAccess = async (
       organisation = owner;
       if (status !== null) action = editAction(status);
     }
+  } else if (ref.libraryResource !== undefined) {
+    const slug = id(ref.libraryResource);
+    if (slug !== null) {
+      const [owner, status] = await Promise.all([
+        ctx.services.resourceOrganisation(slug),
+        ref.edit ? ctx.services.resourceStatus(slug) : null,
+      ]);
+      organisation = owner;
+      if (status !== null) action = editAction(status);
+    }
+  } else if (ref.event !== undefined) {
+    const slug = id(ref.event);
+    if (slug !== null) {
+      const [owner, status] = await Promise.all([
+        ctx.services.eventOrganisation(slug),
+        ref.edit ? ctx.services.eventStatus(slug) : null,
+      ]);
+      organisation = owner;
+      if (status !== null) action = editAction(status);
+    }
+  } else if (ref.article !== undefined) {
+    const slug = id(ref.article);
+    if (slug !== null) {
+      const [owner, status] = await Promise.all([
+        ctx.services.articleOrganisation(slug),
+        ref.edit ? ctx.services.articleStatus(slug) : null,
+      ]);
+      organisation = owner;
+      if (status !== null) action = editAction(status);
+    }
   } else if (ref.participation !== undefined) {
     const value = id(ref.participation);
     organisation = value === null ? null : await ctx.services.participationOrganisation(value);
@@ -180,10 +252,12 @@ const resolveAccess = async (
   } else if (ref.record) {
     const type = id('recordType');
     const recordId = id('recordId');
-    organisation =
+    const owners =
       type === null || recordId === null
-        ? null
-        : await ctx.services.recordOrganisation(type, recordId);
+        ? []
+        : await ctx.services.recordOrganisations(type, recordId);
+    // One the actor may read, else the latest (a refusal is filed under that one).
+    organisation = owners.find((o) => can(actor, action, resourceOf(o))) ?? owners[0] ?? null;
   }
   const named = field(input, ref.transition);
   if (named !== null && (TRANSITIONS as readonly string[]).includes(named)) {
@@ -197,7 +271,9 @@ const resolveAccess = async (
 /**
  * The access check every procedure goes through: `meta.access` is required (a procedure without
  * it is refused), and `{ action }` is checked with the domain's policy against the organisation
- * the input names. Refusals of known actors are written to the audit trail.
+ * the input names. Every refusal, anonymous ones included, is written to the audit trail, filed
+ * under the organisation the call concerned. Access is decided before anything is looked up for
+ * the procedure itself (docs/decisions/0005-access-before-existence.md).
  */
 const checkAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   const access = meta?.access;
@@ -209,34 +285,48 @@ const checkAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) 
     });
   }
   if (access === 'public') return next();
-  const full = ctx;
-  const auth = await full.auth();
-  if (auth.actor.kind === 'anonymous') throw new NotSignedIn({});
+  const auth = await ctx.auth();
+  const anonymous = auth.actor.kind === 'anonymous';
+  const refuse = async (action: Action | 'signed-in', organisation: string | null) => {
+    const { clientAddress } = ctx;
+    await ctx.services.auditRefused({ auth, action, organisation, path, clientAddress });
+    const detail = action === 'signed-in' ? {} : { action };
+    return anonymous ? new NotSignedIn(detail) : new Forbidden(detail);
+  };
   if (access === 'signed-in') {
-    if (auth.actor.kind !== 'user') {
-      await full.services.auditRefused(auth, 'signed-in', null, path);
-      throw new Forbidden({});
-    }
+    if (auth.actor.kind !== 'user') throw await refuse('signed-in', null);
     return next();
   }
-  const input = await getRawInput();
-  const { action, resources } = await resolveAccess(full, access.action, meta?.resource, input);
+  // Input that cannot even be read names no resource: refused alike; allowed callers then get
+  // the BAD_REQUEST from decoding it.
+  const input = await getRawInput().catch(() => undefined);
+  const { action, resources } = await resolveAccess(
+    ctx,
+    auth.actor,
+    access.action,
+    meta?.resource,
+    input,
+  );
   const refused = resources.find((resource) => !can(auth.actor, action, resource));
   if (refused !== undefined) {
-    await full.services.auditRefused(
-      auth,
-      action,
-      'organisation' in refused ? refused.organisation : null,
-      path,
-    );
-    throw new Forbidden({ action });
+    throw await refuse(action, 'organisation' in refused ? refused.organisation : null);
   }
   return next();
 });
 
+/**
+ * Every mutation, whichever procedure: once it succeeded, this process learns the new content
+ * version before answering (docs/decisions/0024-content-version-invalidates-every-cache.md).
+ */
+const announceWrites = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === 'mutation' && result.ok) await ctx.contentWritten();
+  return result;
+});
+
 export const router = t.router;
 /** Every procedure starts here and declares `.meta({ access })`. */
-export const procedure = t.procedure.use(mapErrors).use(checkAccess);
+export const procedure = t.procedure.use(mapErrors).use(announceWrites).use(checkAccess);
 /** A procedure anyone may call (the foundation's public reads). */
 export const publicProcedure = procedure.meta({ access: 'public' });
 export const createCallerFactory = t.createCallerFactory;

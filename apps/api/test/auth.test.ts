@@ -37,6 +37,17 @@ describe('sign-in, me, sign-out', () => {
     expect(me.email).toBe('redaktor-a@test.no');
   });
 
+  it('tells the administrator when each user last signed in, and never for one who has not', async () => {
+    const email = 'sist-innlogget@test.no';
+    const { admin, user } = await newUser(email);
+    const before = (await admin.users.list.query()).items.find((u) => u.id === user.id);
+    expect(before?.lastSignInAt).toBeNull();
+    const started = Date.now();
+    await signIn(t.url, { email, password: PASSWORD });
+    const after = (await admin.users.list.query()).items.find((u) => u.id === user.id);
+    expect(Date.parse(after?.lastSignInAt ?? '')).toBeGreaterThanOrEqual(started - 1000);
+  });
+
   it('ends the session on sign-out: the token is dead afterwards', async () => {
     const token = await signIn(t.url, 'contributorA');
     const api = clientWith(t.url, token);

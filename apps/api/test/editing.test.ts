@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ApiClient, apiErrorCode, apiErrorIssues, isApiError } from '../src/client.ts';
-import { renderMarkdown } from '../src/markdown.ts';
+import { renderMarkdown } from '../src/content/markdown.ts';
 import { A } from './global-setup.ts';
 import { clientWith, freshAddress, rejection, signIn, useServer } from './harness.ts';
 
@@ -35,7 +35,7 @@ describe('organisation profile', () => {
     });
     expect(saved.description).toContain('<script>');
     const html = saved.descriptionHtml;
-    expect(html).toContain('<h2>Om oss</h2>');
+    expect(html).toContain('<h3>Om oss</h3>');
     expect(html).toContain('<a href="https://example.no" rel="noopener noreferrer">lenke</a>');
     expect(html).not.toMatch(/script|onerror|onclick|javascript:|<img|style=/i);
   });
@@ -44,10 +44,10 @@ describe('organisation profile', () => {
     const html = renderMarkdown(
       '# H1\n\n> sitat\n\n1. en\n\n`kode`\n\n[m](mailto:a@b.no) [d](data:text/html,x) <iframe src="x"></iframe>',
     );
-    expect(html).toContain('<h2>H1</h2>');
+    expect(html).toContain('<h3>H1</h3>');
     expect(html).toContain('<blockquote>');
     expect(html).toContain('<a href="mailto:a@b.no" rel="noopener noreferrer">m</a>');
-    expect(html).not.toMatch(/data:|iframe|<h1/);
+    expect(html).not.toMatch(/data:|iframe|<h1|<h2/);
   });
 
   it('validates website and contact email with Norwegian field messages', async () => {
@@ -160,6 +160,86 @@ describe('memberships', () => {
   });
 });
 
+describe('memberships: what is known of the start, and unknown members', () => {
+  it('stores a start given as a year as a year, and a day as a day', async () => {
+    const year = await admin.memberships.add.mutate({
+      organisation: SLUG,
+      municipality: '3201',
+      from: '2091',
+    });
+    expect(year).toMatchObject({ from: '2091-01-01', fromPrecision: 'year' });
+    const day = await admin.memberships.add.mutate({
+      organisation: SLUG,
+      municipality: '3205',
+      from: '2091-03-15',
+    });
+    expect(day).toMatchObject({ from: '2091-03-15', fromPrecision: 'day' });
+    const listed = await admin.memberships.list.query({ organisation: SLUG });
+    expect(listed.items.find((m) => m.id === year.id)?.fromPrecision).toBe('year');
+    const bad = await rejection(() =>
+      admin.memberships.add.mutate({ organisation: SLUG, municipality: '3201', from: 'i fjor' }),
+    );
+    expect(apiErrorCode(bad)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(bad)[0]?.path).toEqual(['from']);
+  });
+
+  it('answers an unknown or pre-2024 kommunenummer, or a region by name, with a field error', async () => {
+    const old = await rejection(() =>
+      admin.memberships.add.mutate({ organisation: SLUG, municipality: '3025', from: '2020' }),
+    );
+    expect(apiErrorCode(old)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(old)).toEqual([
+      {
+        path: ['municipality'],
+        message: '3025 var kommunenummeret til Asker før 2024. Asker har nå kommunenummer 3203.',
+      },
+    ]);
+    const typo = await rejection(() =>
+      admin.memberships.add.mutate({ organisation: SLUG, municipality: '0220', from: '2020' }),
+    );
+    expect(apiErrorCode(typo)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(typo)[0]).toMatchObject({
+      path: ['municipality'],
+      message: expect.stringMatching(/^Ingen kommune har kommunenummer 0220 i dag/),
+    });
+    const region = await rejection(() =>
+      admin.memberships.add.mutate({
+        organisation: SLUG,
+        region: 'hallingdalsregionen',
+        from: '2020',
+      }),
+    );
+    expect(apiErrorCode(region)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(region)[0]?.path).toEqual(['region']);
+    const byName = await rejection(() =>
+      admin.memberships.add.mutate({
+        organisation: SLUG,
+        region: 'Hallingdalsregionen',
+        from: '2020',
+      }),
+    );
+    expect(apiErrorIssues(byName)[0]?.path).toEqual(['region']);
+  });
+});
+
+describe('audit log for people', () => {
+  it('filters by part of a name and names each record by its title', async () => {
+    const editor = clientWith(t.url, await signIn(t.url, 'editorA'));
+    await editor.auth.me.query();
+    const byName = await admin.audit.list.query({ actorName: 'EDITORA', limit: 100 });
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((item) => item.actor?.name === 'editorA')).toBe(true);
+    const profiles = await admin.audit.list.query({
+      recordType: 'organisation',
+      organisation: SLUG,
+      limit: 5,
+    });
+    expect(profiles.items[0]?.recordTitle).toBe('Akershus fylkeskommune');
+    const tooLong = await rejection(() => admin.audit.list.query({ actorName: 'x'.repeat(101) }));
+    expect(apiErrorIssues(tooLong)[0]?.path).toEqual(['actorName']);
+  });
+});
+
 describe('audit of sign-ins', () => {
   it('records sign-ins and failed sign-ins with the normalised email, never the password', async () => {
     await rejection(() =>
@@ -205,7 +285,7 @@ describe('raw HTTP for editors', () => {
     );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
     const publicRes = await fetch(`${t.url}/health`);
     expect(publicRes.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });

@@ -78,7 +78,7 @@ describe('raw HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=10, stale-while-revalidate=60');
     const body = (await res.json()) as { result: { data: { number: string } } };
     expect(body.result.data.number).toBe('3203');
   });

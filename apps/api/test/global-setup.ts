@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, openDatabase, seed } from '@klimakommuner/db';
+import { seed } from '@klimakommuner/db';
 import type { Role } from '@klimakommuner/domain';
+import { localStorage } from '@klimakommuner/files';
 import type { TestProject } from 'vitest/node';
-import { createAccount } from '../src/auth/accounts.ts';
+import { createAccount } from '../src/access/accounts.ts';
 import { startServer } from '../src/server.ts';
+import { openTestDatabase } from './support/databases.ts';
 
 /** The day the tests run "on", so memberships and counts do not drift with the calendar. */
 export const TODAY = '2026-01-15';
@@ -26,15 +28,18 @@ declare module 'vitest' {
     /** A second server on the same database whose clock is `Date.now()` + the ms in clockFile. */
     clockUrl: string;
     clockFile: string;
+    /** Where both servers keep uploaded files (a temporary directory). */
+    filesDir: string;
   }
 }
 
-// One in-memory PGlite and one real server for the whole run: starting PGlite (compiling
-// its WASM) costs seconds, so the test files share it. Tests that write use their own records
-// or put back what they change.
+// One database and one real server for all the files of a project (vitest.config.ts): an
+// in-memory PGlite for 'pglite' (starting one costs seconds, so the files share it), a freshly
+// created PostgreSQL database for 'postgres'. Tests that write use their own records or put back
+// what they change.
 export default async function setup(project: TestProject) {
-  const db = await openDatabase({ pgliteDir: 'memory://' });
-  await migrate(db.db);
+  const database = await openTestDatabase(project.name === 'postgres' ? 'postgres' : 'pglite');
+  const db = database.handle;
   await seed(db.db);
   for (const [name, user] of Object.entries(TEST_USERS)) {
     await createAccount(db.db, { ...user, name, password: PASSWORD }, null);
@@ -43,21 +48,31 @@ export default async function setup(project: TestProject) {
   const clockFile = join(dir, 'offset');
   writeFileSync(clockFile, '0');
   const offset = () => Number(readFileSync(clockFile, 'utf8')) || 0;
-  const server = await startServer({ port: 0, host: '127.0.0.1', db, today: () => TODAY });
+  const filesDir = join(dir, 'files');
+  const storage = localStorage(filesDir);
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    db,
+    today: () => TODAY,
+    storage,
+  });
   const clocked = await startServer({
     port: 0,
     host: '127.0.0.1',
     db,
     today: () => TODAY,
     now: () => new Date(Date.now() + offset()),
+    storage,
   });
   project.provide('apiUrl', server.url);
   project.provide('clockUrl', clocked.url);
   project.provide('clockFile', clockFile);
+  project.provide('filesDir', filesDir);
   return async () => {
     await server.close();
     await clocked.close();
-    await db.close();
+    await database.dispose();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -63,6 +63,19 @@ describe('participations', () => {
       }),
     );
     expect(apiErrorIssues(badNumber)[0]?.path).toEqual(['municipality']);
+    // A kommunenummer from before 2024 is a field error that names today's number, not a 404.
+    const oldNumber = await rejection(() =>
+      editor.participations.add.mutate({
+        project,
+        municipality: '3025',
+        status: 'interested',
+        since: '2025-03-01',
+      }),
+    );
+    expect(apiErrorCode(oldNumber)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(oldNumber)).toEqual([
+      { path: ['municipality'], message: expect.stringMatching(/Asker har nå kommunenummer 3203/) },
+    ]);
   });
 
   it('takes a Hallingdal municipality through its statuses, withdrawal and rejoining, keeping the history', async () => {
@@ -98,7 +111,7 @@ describe('participations', () => {
       }),
     );
     expect(apiErrorCode(unchanged)).toBe('UNPROCESSABLE_CONTENT');
-    expect(message(unchanged)).toBe('Deltakelsen har allerede status «Gjennomfører».');
+    expect(message(unchanged)).toBe('Deltakelsen har allerede deltakelsesstatus «Gjennomfører».');
     const earlier = await rejection(() =>
       editor.participations.setStatus.mutate({
         id: added.id,
@@ -141,6 +154,18 @@ describe('participations', () => {
     expect((await t.api.projects.list.query({ municipality: GOL, limit: 500 })).items).not.toEqual(
       expect.arrayContaining([expect.objectContaining({ slug: project })]),
     );
+    // One definition of taking part: the project page, its count and Gol's page agree.
+    const afterWithdrawal = await t.api.projects.get.query({ slug: project });
+    expect(afterWithdrawal.participantCount).toBe(0);
+    expect(afterWithdrawal.participations).toEqual([
+      expect.objectContaining({ id: added.id, takesPart: false, demo: false }),
+    ]);
+    expect((await t.api.municipalities.get.query({ slug: 'gol' })).projects).toContainEqual(
+      expect.objectContaining({
+        project: expect.objectContaining({ slug: project }),
+        takesPart: false,
+      }),
+    );
 
     const rejoined = await editor.participations.add.mutate({
       project,
@@ -159,7 +184,12 @@ describe('participations', () => {
     const shown = await t.api.projects.get.query({ slug: project });
     expect(shown.participantCount).toBe(1);
     expect(shown.participations).toEqual([
-      expect.objectContaining({ id: added.id, status: 'participating', history: rejoined.history }),
+      expect.objectContaining({
+        id: added.id,
+        status: 'participating',
+        history: rejoined.history,
+        takesPart: true,
+      }),
     ]);
     expect(shown.participations[0]).not.toHaveProperty('version');
     const taking = await t.api.projects.list.query({ municipality: GOL, limit: 500 });
@@ -343,6 +373,8 @@ describe('participations', () => {
       status: 'participating',
       since: '2025-10-01',
       participationId: expect.any(String),
+      takesPart: true,
+      demo: false,
     });
     const others = matrix.rows.filter((row) => row.municipality.number !== GOL);
     expect(others.every((row) => row.cells[column] === null)).toBe(true);
@@ -352,5 +384,110 @@ describe('participations', () => {
       t.api.participations.matrix.query({ organisation: 'atlantis' }),
     );
     expect(apiErrorCode(unknown)).toBe('NOT_FOUND');
+  });
+});
+
+describe('who may be attached to a project: one rule for leaders and contacts', () => {
+  const HOL = '3330'; // another member of KKO through Hallingdalsregionen
+  const CONTACT_RULE =
+    'Kontaktpersonen må høre til organisasjonen som eier prosjektet eller til kommunen som deltar.';
+
+  it('refuses a contact of another organisation when a municipality joins, as setContact does', async () => {
+    const outsider = await admin.people.create.mutate({
+      name: 'Kari Kenkontakt',
+      title: 'Rådgiver',
+      organisation: 'ken',
+      consent: false,
+    });
+    const refused = await rejection(() =>
+      editor.participations.add.mutate({
+        project,
+        municipality: HOL,
+        status: 'interested',
+        since: '2025-03-01',
+        contact: outsider.id,
+      }),
+    );
+    expect(apiErrorCode(refused)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(refused)).toEqual([{ path: ['contact'], message: CONTACT_RULE }]);
+    const participations = (await editor.projects.getForEdit.query({ slug: project }))
+      .participations;
+    expect(participations.some((p) => p.municipality.number === HOL)).toBe(false);
+
+    const added = await editor.participations.add.mutate({
+      project,
+      municipality: HOL,
+      status: 'interested',
+      since: '2025-03-01',
+      contact: leader,
+    });
+    expect(added.contact?.id).toBe(leader);
+
+    // An editor who saw no participation (version 0), or an older one, gets CONFLICT and the
+    // stored one, not «already active» or a silent rejoin.
+    for (const version of [0, added.version + 1]) {
+      const conflict = await rejection(() =>
+        editor.participations.add.mutate({
+          project,
+          municipality: HOL,
+          status: 'participating',
+          since: '2025-04-01',
+          version,
+        }),
+      );
+      expect(apiErrorCode(conflict)).toBe('CONFLICT');
+      expect(isApiError(conflict) && (conflict.data as { current?: unknown }).current).toEqual(
+        added,
+      );
+    }
+  });
+
+  it('refuses a project leader who does not belong to the owner organisation', async () => {
+    const outsider = await admin.people.create.mutate({
+      name: 'Leder fra KEN',
+      title: 'Prosjektleder',
+      organisation: 'ken',
+      consent: false,
+    });
+    const municipal = await admin.people.create.mutate({
+      name: 'Leder fra Gol',
+      title: 'Prosjektleder',
+      municipality: GOL,
+      consent: false,
+    });
+    const fields = {
+      organisation: A,
+      title: 'Prosjekt med feil leder',
+      summary: '',
+      body: '',
+      themes: ['mat'],
+      status: 'planned' as const,
+    };
+    for (const id of [outsider.id, municipal.id]) {
+      const refused = await rejection(() =>
+        editor.projects.create.mutate({ ...fields, leaders: [leader, id] }),
+      );
+      expect(apiErrorCode(refused)).toBe('BAD_REQUEST');
+      expect(apiErrorIssues(refused)).toEqual([
+        {
+          path: ['leaders'],
+          message: 'En prosjektleder må høre til organisasjonen som eier prosjektet.',
+        },
+      ]);
+    }
+    const current = await editor.projects.getForEdit.query({ slug: project });
+    const update = await rejection(() =>
+      editor.projects.update.mutate({
+        slug: project,
+        version: current.version,
+        title: current.title,
+        summary: current.summary,
+        body: current.body,
+        themes: current.themes.map((theme) => theme.slug),
+        status: current.status,
+        leaders: [outsider.id],
+      }),
+    );
+    expect(apiErrorIssues(update).map((issue) => issue.path)).toEqual([['leaders']]);
   });
 });

@@ -155,6 +155,14 @@ describe('public projects', () => {
     expect(view).toMatchObject({ workflowStatus: 'draft', version: created.version });
     const listed = await editor.projects.listForEdit.query({ organisation: A });
     expect(slugs(listed.items)).toContain(created.slug);
+    // The editor's preview of the draft is the public detail, without the editing fields.
+    const preview = await editor.projects.previewPage.query({ slug: created.slug });
+    expect(preview.title).toBe('Skjult utkast om mat');
+    expect(preview).not.toHaveProperty('body');
+    expect(preview).not.toHaveProperty('workflowStatus');
+    expect(apiErrorCode(await rejection(() => t.api.projects.previewPage.query(created)))).toBe(
+      'UNAUTHORIZED',
+    );
   });
 });
 
@@ -188,7 +196,7 @@ describe('editing a project', () => {
       version: 2,
       workflowStatus: 'draft',
       leaderIds: [person.id],
-      bodyHtml: '<h2>Mål</h2>\n<p>Mindre <strong>matsvinn</strong>.</p>',
+      bodyHtml: '<h3>Mål</h3>\n<p>Mindre <strong>matsvinn</strong>.</p>',
       links: [{ label: 'Rapport', url: 'https://example.no/rapport' }],
     });
 
@@ -210,6 +218,41 @@ describe('editing a project', () => {
     expect(isApiError(datesWrong) && datesWrong.data?.tag).toBe('ProjectDatesInvalid');
     expect(isApiError(datesWrong) && datesWrong.message).toMatch(/sluttdatoen må være/);
 
+    // With a field error as well, the dates rule comes in the same answer, at its own field.
+    const both = await rejection(() =>
+      editor.projects.update.mutate({
+        slug: created.slug,
+        version: updated.version,
+        title: 'x',
+        summary: updated.summary,
+        body: updated.body,
+        themes: ['mat'],
+        status: 'completed',
+        startDate: null,
+        endDate: '2025-01-01',
+        leaders: [person.id],
+      }),
+    );
+    expect(apiErrorCode(both)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(both)).toEqual([
+      { path: ['title'], message: 'Tittelen må ha minst 3 tegn.' },
+      { path: ['startDate'], message: 'Et fullført prosjekt må ha en startdato.' },
+    ]);
+    const createBoth = await rejection(() =>
+      editor.projects.create.mutate({
+        organisation: A,
+        title: '',
+        summary: '',
+        body: '',
+        themes: [],
+        status: 'ongoing',
+        startDate: '2026-01-01',
+        endDate: '2025-01-01',
+        leaders: [],
+      }),
+    );
+    expect(apiErrorIssues(createBoth).map((issue) => issue.path[0])).toEqual(['title', 'endDate']);
+
     const published = await editor.projects.publish.mutate({
       slug: created.slug,
       version: updated.version,
@@ -226,6 +269,8 @@ describe('editing a project', () => {
     });
     expect(shown).not.toHaveProperty('body');
     expect(shown).not.toHaveProperty('version');
+    // The admin's preview is exactly what the public sees.
+    expect(await editor.projects.previewPage.query({ slug: created.slug })).toEqual(shown);
     expect(slugs((await t.api.projects.list.query({ theme: 'mat', limit: 500 })).items)).toContain(
       created.slug,
     );
@@ -251,27 +296,19 @@ describe('editing a project', () => {
   it('refuses a stale version with CONFLICT and the stored project in data.current', async () => {
     const created = await draft('Prosjekt med to redaktører');
     const first = await editor.projects.getForEdit.query({ slug: created.slug });
-    const saved = await admin.projects.update.mutate({
+    const edit = (summary: string) => ({
       slug: created.slug,
       version: first.version,
       title: first.title,
-      summary: 'Administratoren var først.',
+      summary,
       body: first.body,
       themes: ['mat'],
-      status: 'planned',
+      status: 'planned' as const,
       leaders: [],
     });
+    const saved = await admin.projects.update.mutate(edit('Administratoren var først.'));
     const error = await rejection(() =>
-      editor.projects.update.mutate({
-        slug: created.slug,
-        version: first.version,
-        title: first.title,
-        summary: 'Redaktøren kom for sent.',
-        body: first.body,
-        themes: ['mat'],
-        status: 'planned',
-        leaders: [],
-      }),
+      editor.projects.update.mutate(edit('Redaktøren kom for sent.')),
     );
     expect(apiErrorCode(error)).toBe('CONFLICT');
     expect(isApiError(error) && error.message).toMatch(/^Noen andre har endret dette/);
@@ -285,6 +322,49 @@ describe('editing a project', () => {
       }),
     );
     expect(apiErrorCode(staleTransition)).toBe('CONFLICT');
+  });
+
+  it('gives a title of the longest allowed length a slug within the limit, cut at a word', async () => {
+    const words = 'Klimatilpasning og beredskap i små og store kommuner på Østlandet ';
+    const title = words.repeat(4).slice(0, 200).trim().padEnd(200, 'x');
+    expect(title).toHaveLength(200);
+    const person = await leader('Lang Tittel Leder');
+    const first = await draft(title, { leaders: [person.id] });
+    const second = await draft(title, { leaders: [person.id] });
+    for (const { slug } of [first, second]) {
+      expect(slug.length).toBeLessThanOrEqual(100);
+      expect(slug).toMatch(/^klimatilpasning-og-beredskap-i-sma-og-store-kommuner-pa-ostlandet-/);
+    }
+    expect(second.slug).not.toBe(first.slug);
+    expect(first.slug).not.toMatch(/-$/);
+    // Opened, edited, published, unpublished and published again by that slug.
+    const opened = await editor.projects.getForEdit.query({ slug: first.slug });
+    expect(opened.title).toBe(title);
+    const edited = await editor.projects.update.mutate({
+      slug: first.slug,
+      version: opened.version,
+      title,
+      summary: 'Endret.',
+      body: opened.body,
+      themes: ['mat'],
+      status: opened.status,
+      leaders: [person.id],
+    });
+    const published = await editor.projects.publish.mutate({
+      slug: first.slug,
+      version: edited.version,
+    });
+    const unpublished = await editor.projects.transition.mutate({
+      slug: first.slug,
+      version: published.version,
+      transition: 'unpublish',
+    });
+    const again = await editor.projects.publish.mutate({
+      slug: first.slug,
+      version: unpublished.version,
+    });
+    expect(again.workflowStatus).toBe('published');
+    expect((await t.api.projects.get.query({ slug: first.slug })).title).toBe(title);
   });
 
   it('audits creation, changes and publication with the actor and the owner', async () => {
@@ -395,7 +475,11 @@ describe('editing a project', () => {
     const unknownTheme = await rejection(() =>
       editor.projects.create.mutate({ ...base, themes: ['atlantis'] }),
     );
-    expect(apiErrorCode(unknownTheme)).toBe('NOT_FOUND');
+    // A theme the input names that does not exist is a field error, not a missing page.
+    expect(apiErrorCode(unknownTheme)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(unknownTheme)).toEqual([
+      { path: ['themes'], message: 'Fant ikke temaet «atlantis». Velg blant temaene i listen.' },
+    ]);
   });
 });
 

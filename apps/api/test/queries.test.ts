@@ -3,6 +3,8 @@ import { useServer } from './harness.ts';
 
 const KKO = 'kommunenettverk-for-klimaomstilling';
 const nb = new Intl.Collator('nb');
+/** Hallingdalsregionen's six municipalities, by kommunenummer. */
+const HALLINGDAL = ['3320', '3322', '3324', '3326', '3328', '3330'];
 const isSortedByName = (items: readonly { name: string }[]) =>
   items.every((item, i) => i === 0 || nb.compare(items[i - 1]?.name ?? '', item.name) <= 0);
 
@@ -31,14 +33,7 @@ describe('organisations', () => {
     expect(kko).toMatchObject({ name: 'Kommunenettverk for klimaomstilling', memberCount: 24 });
     expect(kko.members).toHaveLength(24);
     const viaHallingdal = kko.members.filter((m) => m.via?.slug === 'hallingdal');
-    expect(viaHallingdal.map((m) => m.municipality.number).sort()).toEqual([
-      '3320',
-      '3322',
-      '3324',
-      '3326',
-      '3328',
-      '3330',
-    ]);
+    expect(viaHallingdal.map((m) => m.municipality.number).sort()).toEqual(HALLINGDAL);
     expect(isSortedByName(kko.members.map((m) => m.municipality))).toBe(true);
     expect(kko.members.find((m) => m.municipality.slug === 'asker')).toMatchObject({
       from: '2016-01-01',
@@ -49,6 +44,59 @@ describe('organisations', () => {
     expect(kko.regions).toHaveLength(1);
     expect(kko.regions[0]?.region).toEqual({ slug: 'hallingdal', name: 'Hallingdalsregionen' });
     expect(kko.regions[0]?.municipalities).toHaveLength(6);
+  });
+});
+
+describe('regions', () => {
+  it('lists Follo and Hallingdalsregionen, and gets one with its municipalities', async () => {
+    const page = await t.api.regions.list.query();
+    expect(page).toEqual({
+      items: [
+        { slug: 'follo', name: 'Follo', municipalityCount: 6 },
+        { slug: 'hallingdal', name: 'Hallingdalsregionen', municipalityCount: 6 },
+      ],
+      nextCursor: null,
+    });
+    const hallingdal = await t.api.regions.get.query({ slug: 'hallingdal' });
+    expect(hallingdal.municipalities.map((m) => m.number).sort()).toEqual(HALLINGDAL);
+    expect(isSortedByName(hallingdal.municipalities)).toBe(true);
+    // Other test files add memberships on the same server, so KKO's is looked for.
+    expect(hallingdal.memberships).toContainEqual(
+      expect.objectContaining({
+        organisation: expect.objectContaining({ slug: KKO }),
+        current: true,
+      }),
+    );
+  });
+
+  it('answers NOT_FOUND for an unknown region and BAD_REQUEST for a malformed slug', async () => {
+    await expect(t.api.regions.get.query({ slug: 'finnes-ikke' })).rejects.toMatchObject({
+      data: { code: 'NOT_FOUND' },
+    });
+    await expect(t.api.regions.get.query({ slug: 'Ikke en slug!' })).rejects.toMatchObject({
+      data: { code: 'BAD_REQUEST' },
+    });
+  });
+});
+
+describe('organisations.get people', () => {
+  it('names the four project leaders of KKO with their roles, no contact without consent', async () => {
+    const kko = await t.api.organisations.get.query({ slug: KKO });
+    // Other test files add people to KKO on the same server, so the four are picked by name.
+    const four = [
+      'Ragnhild Waagaard',
+      'Annette Anker Flaten',
+      'Per Kristian Elgseter Sundet',
+      'Sandra Mauer',
+    ];
+    const seeded = kko.people.filter((p) => four.includes(p.name));
+    expect(seeded.map((p) => `${p.name} (${p.title})`)).toEqual([
+      'Ragnhild Waagaard (Overordnet prosjektleder)',
+      'Annette Anker Flaten (Prosjektleder)',
+      'Per Kristian Elgseter Sundet (Prosjektleder)',
+      'Sandra Mauer (Prosjektleder)',
+    ]);
+    expect(seeded.every((p) => p.email === null && p.phone === null)).toBe(true);
   });
 });
 
@@ -143,6 +191,18 @@ describe('municipalities.list', () => {
 
     const none = await t.api.municipalities.list.query({ organisation: 'finnes-ikke' });
     expect(none).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe('regions.list', () => {
+  it('lists the regions by name with their municipality counts', async () => {
+    expect(await t.api.regions.list.query()).toEqual({
+      items: [
+        { slug: 'follo', name: 'Follo', municipalityCount: 6 },
+        { slug: 'hallingdal', name: 'Hallingdalsregionen', municipalityCount: 6 },
+      ],
+      nextCursor: null,
+    });
   });
 });
 

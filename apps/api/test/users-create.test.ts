@@ -25,29 +25,16 @@ describe('pnpm users:create', () => {
     });
 
   it('refuses a weak password and a missing one without a terminal', async () => {
-    const weak = await run({ KK_PASSWORD: 'passord12345', PGLITE_DIR: 'memory://' }, [
-      '--email',
-      'x@test.no',
-      '--name',
-      'X',
-      '--role',
-      'admin',
-    ]);
+    const admin = ['--email', 'x@test.no', '--name', 'X', '--role', 'admin'];
+    const weak = await run({ KK_PASSWORD: 'passord12345', PGLITE_DIR: 'memory://' }, admin);
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('Passordet er for vanlig');
-    const none = await run({ KK_PASSWORD: '', PGLITE_DIR: 'memory://' }, [
-      '--email',
-      'x@test.no',
-      '--name',
-      'X',
-      '--role',
-      'admin',
-    ]);
+    const none = await run({ KK_PASSWORD: '', PGLITE_DIR: 'memory://' }, admin);
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('KK_PASSWORD');
   });
 
-  it('creates an editor in a PGlite directory', { timeout: 60_000 }, async () => {
+  it('creates an editor in a PGlite directory', { timeout: 120_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
     try {
       const made = await run({ KK_PASSWORD: 'et langt og godt passord', PGLITE_DIR: dir }, [

@@ -1,14 +1,12 @@
+import { PROJECT_STATUSES } from '@klimakommuner/domain';
 import { describe, expect, it } from 'vitest';
 import {
   filterSearch,
   isFiltered,
-  isKnown,
-  isKnownProjectFilter,
-  isProjectFiltered,
-  PROJECT_STATUSES,
+  isOffered,
+  pageLinks,
   parseFilter,
   parseProjectFilter,
-  projectFilterSearch,
 } from '../src/lib/filters.ts';
 
 const parse = (search: string) => parseFilter(new URLSearchParams(search));
@@ -41,17 +39,26 @@ describe('parseFilter', () => {
     'nettverk=-ken',
     `q=${'a'.repeat(101)}`,
     `fra=${'x'.repeat(501)}`,
+    // The API takes a cursor of at most 200 characters (the domain's Cursor).
+    `fra=${'x'.repeat(201)}`,
+    'q=a%00b',
   ])('rejects %s', (search) => {
     expect(parse(search).valid).toBe(false);
   });
+
+  it('accepts a cursor of 200 characters, the longest the API takes', () => {
+    expect(parse(`fra=${'x'.repeat(200)}`).valid).toBe(true);
+  });
 });
 
-describe('isKnown', () => {
+describe('isOffered', () => {
+  const offered = { nettverk: ['ken'], fylke: ['32'] };
+
   it('accepts only networks and counties the selects offer', () => {
     const { filter } = parse('nettverk=finnes-ikke');
-    expect(isKnown(filter, ['ken'], ['32'])).toBe(false);
-    expect(isKnown(parse('nettverk=ken&fylke=32').filter, ['ken'], ['32'])).toBe(true);
-    expect(isKnown(parse('fylke=99').filter, ['ken'], ['32'])).toBe(false);
+    expect(isOffered(filter, offered)).toBe(false);
+    expect(isOffered(parse('nettverk=ken&fylke=32').filter, offered)).toBe(true);
+    expect(isOffered(parse('fylke=99').filter, offered)).toBe(false);
   });
 });
 
@@ -60,6 +67,18 @@ describe('filterSearch', () => {
     const { filter } = parse('nettverk=ken&q=%C3%85s&fra=old');
     expect(filterSearch(filter, 'abc')).toBe('?nettverk=ken&q=%C3%85s&fra=abc');
     expect(filterSearch(parse('').filter, null)).toBe('');
+  });
+
+  it('links the next page and, from a later page, back to the first', () => {
+    const { filter } = parse('nettverk=ken&fra=old');
+    expect(pageLinks('/kommuner', filter, 'abc')).toEqual({
+      nextHref: '/kommuner?nettverk=ken&fra=abc',
+      firstHref: '/kommuner?nettverk=ken',
+    });
+    expect(pageLinks('/kommuner', parse('').filter, null)).toEqual({
+      nextHref: null,
+      firstHref: null,
+    });
   });
 });
 
@@ -70,13 +89,13 @@ describe('parseProjectFilter', () => {
     const { filter, valid } = parseProjects('');
     expect(valid).toBe(true);
     expect(filter).toEqual({ tema: null, status: null, kommune: null, fra: null });
-    expect(isProjectFiltered(filter)).toBe(false);
+    expect(isFiltered(filter)).toBe(false);
   });
 
   it('treats empty and blank values as absent (what an untouched form sends)', () => {
     const { filter, valid } = parseProjects('tema=&status=&kommune=%20');
     expect(valid).toBe(true);
-    expect(isProjectFiltered(filter)).toBe(false);
+    expect(isFiltered(filter)).toBe(false);
   });
 
   it('accepts a well-formed theme, status and municipality number', () => {
@@ -88,7 +107,7 @@ describe('parseProjectFilter', () => {
       kommune: '3407',
       fra: null,
     });
-    expect(isProjectFiltered(filter)).toBe(true);
+    expect(isFiltered(filter)).toBe(true);
   });
 
   it.each(PROJECT_STATUSES)('accepts the status %s', (status) => {
@@ -108,6 +127,7 @@ describe('parseProjectFilter', () => {
     'tema=-energi',
     `tema=${'a'.repeat(101)}`,
     `fra=${'x'.repeat(501)}`,
+    `fra=${'x'.repeat(201)}`,
   ])('rejects %s', (search) => {
     expect(parseProjects(search).valid).toBe(false);
   });
@@ -119,30 +139,29 @@ describe('parseProjectFilter', () => {
   });
 });
 
-describe('isKnownProjectFilter', () => {
+describe('isOffered for projects', () => {
   const filterOf = (search: string) => parseProjectFilter(new URLSearchParams(search)).filter;
+  const offered = (tema: string[], kommune: string[]) => ({ tema, kommune });
 
   it('accepts only themes and municipalities the selects offer', () => {
-    expect(isKnownProjectFilter(filterOf(''), [], [])).toBe(true);
-    expect(isKnownProjectFilter(filterOf('tema=energi&kommune=3407'), ['energi'], ['3407'])).toBe(
+    expect(isOffered(filterOf(''), offered([], []))).toBe(true);
+    expect(isOffered(filterOf('tema=energi&kommune=3407'), offered(['energi'], ['3407']))).toBe(
       true,
     );
-    expect(isKnownProjectFilter(filterOf('tema=finnes-ikke'), ['energi'], ['3407'])).toBe(false);
-    expect(isKnownProjectFilter(filterOf('kommune=9999'), ['energi'], ['3407'])).toBe(false);
+    expect(isOffered(filterOf('tema=finnes-ikke'), offered(['energi'], ['3407']))).toBe(false);
+    expect(isOffered(filterOf('kommune=9999'), offered(['energi'], ['3407']))).toBe(false);
     // The status is checked by the parser; it does not depend on the options.
-    expect(isKnownProjectFilter(filterOf('status=completed'), [], [])).toBe(true);
+    expect(isOffered(filterOf('status=completed'), offered([], []))).toBe(true);
   });
 });
 
-describe('projectFilterSearch', () => {
+describe('filterSearch for projects', () => {
   it('keeps the filter and sets the cursor for the next page', () => {
     const { filter } = parseProjectFilter(
       new URLSearchParams('tema=energi&status=planned&kommune=3407&fra=old'),
     );
-    expect(projectFilterSearch(filter, 'abc')).toBe(
-      '?tema=energi&status=planned&kommune=3407&fra=abc',
-    );
-    expect(projectFilterSearch(filter, null)).toBe('?tema=energi&status=planned&kommune=3407');
-    expect(projectFilterSearch(parseProjectFilter(new URLSearchParams('')).filter, null)).toBe('');
+    expect(filterSearch(filter, 'abc')).toBe('?tema=energi&status=planned&kommune=3407&fra=abc');
+    expect(filterSearch(filter, null)).toBe('?tema=energi&status=planned&kommune=3407');
+    expect(filterSearch(parseProjectFilter(new URLSearchParams('')).filter, null)).toBe('');
   });
 });

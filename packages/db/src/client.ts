@@ -4,10 +4,33 @@ import pg from 'pg';
 import { type DbConfig, MEMORY } from './config.ts';
 import { acquireDirLock } from './lock.ts';
 import type { Database } from './schema.ts';
+import { statementCounter } from './statements.ts';
+
+/** Calls for a NOTIFY channel; see `DbHandle.listen`. */
+export interface ListenCallbacks {
+  /** Each notification's payload, in the order they were committed. */
+  readonly onPayload: (payload: string) => void;
+  /**
+   * True once the channel is listened to (again, after a lost connection), false when the
+   * connection that listens is lost: notifications sent meanwhile are missed.
+   */
+  readonly onListening: (listening: boolean) => void;
+}
 
 export interface DbHandle {
   db: Kysely<Database>;
+  /**
+   * Where anonymous public reads may go: a read replica (`DATABASE_READ_URL`), which may lag
+   * behind `db`; null when there is none (they read `db`).
+   */
+  replica: Kysely<Database> | null;
   engine: 'pglite' | 'postgres';
+  /**
+   * Listens to a NOTIFY channel: on PostgreSQL over a connection of its own (reconnecting when
+   * it is lost, and checked every few seconds), so it hears every process; on PGlite in this
+   * process. Resolves with a function that stops listening; `close` stops it too.
+   */
+  listen(channel: string, callbacks: ListenCallbacks): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -24,14 +47,133 @@ const pgTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-const openPostgres = (url: string): DbHandle => {
-  const pool = new pg.Pool({ connectionString: url, types: pgTypes });
+/**
+ * How long a request waits for a connection (a new one, or a free one of the pool) before the
+ * database counts as unreachable: short, so that an outage answers 503 within a second instead
+ * of hanging; a healthy local or same-region server connects in milliseconds.
+ */
+export const CONNECT_TIMEOUT_MS = 750;
+
+/** How often a listening connection proves it is alive, and how long it may take to answer. */
+const LISTEN_CHECK_MS = 5_000;
+const LISTEN_RETRY_MS = 500;
+
+/** A dedicated connection that LISTENs, reconnecting (and saying so) whenever it is lost. */
+const listenOver = (url: string, channel: string, callbacks: ListenCallbacks) => {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let check: NodeJS.Timeout | undefined;
+  const lose = (client: pg.Client) => {
+    if (current !== client) return;
+    current = null;
+    clearInterval(check);
+    callbacks.onListening(false);
+    client.end().catch(() => {});
+    if (!stopped) retry = setTimeout(connect, LISTEN_RETRY_MS);
+  };
+  const connect = async () => {
+    if (stopped) return;
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+    });
+    current = client;
+    client.on('error', () => lose(client));
+    client.on('end', () => lose(client));
+    client.on('notification', (message) => {
+      if (message.channel === channel && current === client) {
+        callbacks.onPayload(message.payload ?? '');
+      }
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch {
+      lose(client);
+      return;
+    }
+    if (current !== client || stopped) {
+      client.end().catch(() => {});
+      return;
+    }
+    callbacks.onListening(true);
+    // A cut network is noticed by a query that does not come back, not by TCP.
+    check = setInterval(() => {
+      const timer = setTimeout(() => lose(client), CONNECT_TIMEOUT_MS * 2);
+      client.query('select 1').then(
+        () => clearTimeout(timer),
+        () => lose(client),
+      );
+    }, LISTEN_CHECK_MS);
+    check.unref();
+  };
+  void connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    clearInterval(check);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => {});
+  };
+};
+
+const openPool = (url: string): pg.Pool => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: pgTypes,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // JIT compiling pays off for long analytical queries, never for a page's few milliseconds;
+    // it cost the search hundreds of them (docs/decisions/0028).
+    options: '-c jit=off',
+    // Notices a silently dropped connection (a cut network) instead of waiting on it forever.
+    keepAlive: true,
+  });
   // An idle client losing its connection (a server restart) must not crash the process;
   // the pool replaces it and the next query reports any lasting failure.
   pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  // Kysely's destroy() ends the pool.
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  // node-postgres emits 'error' on a client whose connection drops; the pool listens only while
+  // the client is idle, so a drop while a request holds it (a query or transaction under way)
+  // would be an uncaught exception and end the process. The query itself still fails (and the
+  // API answers 503); the pool discards the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
+  return pool;
+};
+
+const openPostgres = (url: string, readUrl: string | undefined): DbHandle => {
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: openPool(url) }),
+    plugins: [statementCounter],
+  });
+  const replica = readUrl
+    ? new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: openPool(readUrl) }),
+        plugins: [statementCounter],
+      })
+    : null;
+  const listeners = new Set<() => Promise<void>>();
+  return {
+    db,
+    replica,
+    engine: 'postgres',
+    listen: async (channel, callbacks) => {
+      const stop = listenOver(url, channel, callbacks);
+      listeners.add(stop);
+      return () => {
+        listeners.delete(stop);
+        return stop();
+      };
+    },
+    // Kysely's destroy() ends the pool.
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await Promise.all([db.destroy(), replica?.destroy()]);
+    },
+  };
 };
 
 const openPGlite = async (dir: string): Promise<DbHandle> => {
@@ -39,7 +181,10 @@ const openPGlite = async (dir: string): Promise<DbHandle> => {
   try {
     const pglite = new PGlite(dir, { parsers: { [DATE_OID]: (value: string) => value } });
     await pglite.waitReady;
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({
+      dialect: new PGliteDialect({ pglite }),
+      plugins: [statementCounter],
+    });
     let closed = false;
     const close = async () => {
       if (closed) return;
@@ -51,7 +196,15 @@ const openPGlite = async (dir: string): Promise<DbHandle> => {
         release();
       }
     };
-    return { db, engine: 'pglite', close };
+    // One process per data directory: a NOTIFY is heard in this process only, which is all there is.
+    const listen = async (channel: string, callbacks: ListenCallbacks) => {
+      const stop = await pglite.listen(channel, callbacks.onPayload);
+      callbacks.onListening(true);
+      return async () => {
+        if (!pglite.closed) await stop().catch(() => {});
+      };
+    };
+    return { db, replica: null, engine: 'pglite', listen, close };
   } catch (error) {
     release();
     throw error;
@@ -60,7 +213,7 @@ const openPGlite = async (dir: string): Promise<DbHandle> => {
 
 /** PostgreSQL when `databaseUrl` is set, else the embedded PGlite in `pgliteDir`. */
 export const openDatabase = async (config: DbConfig): Promise<DbHandle> => {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.readUrl);
   if (!config.pgliteDir) throw new Error('openDatabase needs databaseUrl or pgliteDir');
   return openPGlite(config.pgliteDir);
 };

@@ -3,6 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 
 export interface DbConfig {
   databaseUrl?: string;
+  /**
+   * A read replica of `databaseUrl` (`DATABASE_READ_URL`) for anonymous public reads; only with
+   * `databaseUrl`.
+   */
+  readUrl?: string;
   /** A directory for the embedded database, or 'memory://' for a throwaway in-memory one. */
   pgliteDir?: string;
 }
@@ -28,7 +33,8 @@ export const findRepoRoot = (from: string = process.cwd()): string =>
 
 export const dbConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): DbConfig => {
   const url = env.DATABASE_URL?.trim();
-  if (url) return { databaseUrl: url };
+  const readUrl = env.DATABASE_READ_URL?.trim();
+  if (url) return readUrl ? { databaseUrl: url, readUrl } : { databaseUrl: url };
   const dir = env.PGLITE_DIR?.trim();
   if (dir === MEMORY) return { pgliteDir: MEMORY };
   // Relative to the repo root, not the cwd: `pnpm --filter` runs scripts inside the package.

@@ -1,6 +1,6 @@
 import { addDays, type IsoDate, membersOn, type ParticipationStatus } from '@klimakommuner/domain';
 import type { Insertable, Kysely } from 'kysely';
-import { loadMembershipWorld } from './queries/world.ts';
+import { loadMembershipWorld } from './network/membership-world.ts';
 import type { Database, ParticipationEventTable } from './schema.ts';
 import { DEMO_NOTE, projects } from './seed-data.ts';
 
@@ -17,9 +17,10 @@ const STATUSES: readonly ParticipationStatus[] = [
 
 /**
  * Adds a demo set of about twenty participations of today's members of Kommunenettverk for
- * klimaomstilling in its six seeded projects, each marked with the note «Demodata – ikke ekte
- * deltakelse» and a history. For development only (the API calls it when NODE_ENV=development);
- * production seeding adds none. Deterministic and idempotent: a pair that already has a
+ * klimaomstilling in its six seeded projects, each marked as demo (the `demo` column, which every
+ * page shows) with the note «Demodata – ikke ekte deltakelse», and a history. For development
+ * and the browser tests only (the API calls it when NODE_ENV=development, `pnpm db:seed --demo`
+ * on request); production seeding adds none. Deterministic and idempotent: a pair that already has a
  * participation is left alone, so a second run adds nothing.
  */
 export const seedDemoParticipations = (
@@ -58,7 +59,7 @@ export const seedDemoParticipations = (
     if (wanted.length === 0) return { added: 0 };
     const added = await trx
       .insertInto('participation')
-      .values(wanted.map((w) => ({ ...w, note: DEMO_NOTE })))
+      .values(wanted.map((w) => ({ ...w, note: DEMO_NOTE, demo: true })))
       .onConflict((oc) => oc.columns(['project_id', 'municipality_number']).doNothing())
       .returning(['id', 'status', 'since'])
       .execute();

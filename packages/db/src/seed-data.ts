@@ -46,6 +46,8 @@ export const municipalities: Insertable<MunicipalityTable>[] = all.municipalitie
     county_number: m.county,
     population: ref?.population ?? null,
     population_year: ref?.populationYear ?? null,
+    previous_number:
+      ref && 'previousNumber' in ref && ref.previousNumber !== m.number ? ref.previousNumber : null,
   };
 });
 
@@ -64,8 +66,9 @@ export interface SeedOrganisation {
   county_number: string | null;
   members: { municipalities: readonly string[]; regions: readonly string[] };
   /**
-   * reference.json records no join dates, so every founding member is taken to have joined
-   * on 1 January of the year the organisation was established.
+   * reference.json records no join dates, so each seeded membership's start is stored as
+   * unknown (from_precision 'unknown'), counted by the rules from 1 January of the year the
+   * organisation was established, the earliest day it can have begun.
    */
   memberFrom: string | null;
 }

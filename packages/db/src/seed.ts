@@ -47,10 +47,11 @@ export const seed = (db: Kysely<Database>): Promise<{ changed: boolean }> =>
               county_number: eb.ref('excluded.county_number'),
               population: eb.ref('excluded.population'),
               population_year: eb.ref('excluded.population_year'),
+              previous_number: eb.ref('excluded.previous_number'),
             }))
             .where(
-              sql<boolean>`(municipality.name, municipality.slug, municipality.county_number, municipality.population, municipality.population_year)
-                is distinct from (excluded.name, excluded.slug, excluded.county_number, excluded.population, excluded.population_year)`,
+              sql<boolean>`(municipality.name, municipality.slug, municipality.county_number, municipality.population, municipality.population_year, municipality.previous_number)
+                is distinct from (excluded.name, excluded.slug, excluded.county_number, excluded.population, excluded.population_year, excluded.previous_number)`,
             ),
         )
         .execute(),
@@ -134,12 +135,14 @@ export const seed = (db: Kysely<Database>): Promise<{ changed: boolean }> =>
           municipality_number: n,
           region_id: null,
           from_date,
+          from_precision: 'unknown' as const,
         })),
         ...o.members.regions.map((s) => ({
           organisation_id,
           municipality_number: null,
           region_id: regionId(s),
           from_date,
+          from_precision: 'unknown' as const,
         })),
       ];
       return rows.filter(

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { type DbHandle, migrate, openDatabase, seed } from '../src/index.ts';
 
 export interface Engine {
   name: 'pglite' | 'postgres';
-  /** Opens a fresh, migrated and seeded database; `dispose` closes and removes it. */
-  setup(): Promise<{ handle: DbHandle; dispose(): Promise<void> }>;
+  /**
+   * Opens a fresh, migrated and seeded database; `dispose` closes and removes it. `url` (for
+   * PostgreSQL) lets a test open more connections, as another process would.
+   */
+  setup(): Promise<{ handle: DbHandle; url?: string; dispose(): Promise<void> }>;
 }
 
 const pglite: Engine = {
@@ -40,6 +44,7 @@ const postgres = (adminUrl: string): Engine => ({
     await seed(handle.db);
     return {
       handle,
+      url: url.toString(),
       async dispose() {
         await handle.close();
         await admin(`drop database if exists ${name} with (force)`);
@@ -53,3 +58,31 @@ export const engines: Engine[] = testUrl ? [pglite, postgres(testUrl)] : [pglite
 
 /** The day every test pins as "today". */
 export const TODAY = '2026-11-27';
+
+/** What a suite may know of its database beyond the handle. */
+export interface Fresh {
+  readonly engine: Engine['name'];
+  /** PostgreSQL's URL, so a test can open more connections as another process would. */
+  readonly url: () => string | undefined;
+}
+
+/**
+ * Runs `suite` once per engine, each time on a database of its own, freshly migrated and seeded:
+ * a suite sets up what it needs and sees no other suite's writes, whatever order they run in.
+ */
+export const onEachEngine = (
+  title: string,
+  suite: (db: () => DbHandle, fresh: Fresh) => void,
+): void =>
+  describe.each(engines)(`${title}, on $name`, (engine) => {
+    let opened: Awaited<ReturnType<Engine['setup']>> | undefined;
+    beforeAll(async () => {
+      opened = await engine.setup();
+    });
+    afterAll(() => opened?.dispose());
+    const db = () => {
+      if (!opened) throw new Error('The database did not open');
+      return opened.handle;
+    };
+    suite(db, { engine: engine.name, url: () => opened?.url });
+  });

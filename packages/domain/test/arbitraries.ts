@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { addDays, type Membership, type MemberRef, type RegionRecord } from '../src/index.ts';
+import {
+  addDays,
+  type MemberRef,
+  type Membership,
+  PARTICIPATION_STATUSES,
+  type ParticipationStep,
+  type ParticipationTimeline,
+  type RegionRecord,
+} from '../src/index.ts';
 
 /** Periods fall on day offsets 0..DAYS from START, so random periods collide often. */
 export const START = '2024-01-01';
@@ -56,3 +64,37 @@ export const memberships = (maxLength = 12): fc.Arbitrary<Membership[]> =>
     .map((rows) =>
       rows.map(({ organisation, member, p }, i) => ({ id: `m${i}`, organisation, member, ...p })),
     );
+
+/** A participation's history: its steps oldest first, the last its current status and since. */
+export const timelineOf = (...history: readonly ParticipationStep[]): ParticipationTimeline => {
+  const last = history.at(-1) as ParticipationStep;
+  return { status: last.status, since: last.since, history };
+};
+
+/**
+ * A history built step by step from START, each step 0 to `maxGap` days after the last;
+ * `distinct`: each a different status from the one before, as the rules record them.
+ */
+export const participationHistory = (options: {
+  readonly maxGap: number;
+  readonly distinct: boolean;
+}): fc.Arbitrary<ParticipationTimeline> =>
+  fc
+    .array(
+      fc.record({
+        status: fc.constantFrom(...PARTICIPATION_STATUSES),
+        gap: fc.integer({ min: 0, max: options.maxGap }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    )
+    .map((steps) => {
+      let since = START;
+      const history: ParticipationStep[] = [];
+      for (const s of steps) {
+        since = addDays(since, s.gap);
+        if (!options.distinct || history.at(-1)?.status !== s.status) {
+          history.push({ status: s.status, since });
+        }
+      }
+      return timelineOf(...history);
+    });

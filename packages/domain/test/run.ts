@@ -1,11 +1,7 @@
-import { Effect, Result } from 'effect';
+import { Result } from 'effect';
 
-/** Runs a pure domain effect and returns its success or its typed failure. */
-export const run = <A, E>(effect: Effect.Effect<A, E>): Result.Result<A, E> =>
-  Effect.runSync(Effect.result(effect));
-
-export const failureOf = <A, E>(effect: Effect.Effect<A, E>): E => {
-  const result = run(effect);
+/** The typed failure of a rule's result; fails the test when the rule succeeded. */
+export const failureOf = <A, E>(result: Result.Result<A, E>): E => {
   if (Result.isSuccess(result))
     throw new Error(`expected a failure, got ${String(result.success)}`);
   return result.failure;

@@ -1,12 +1,16 @@
-/** Helpers for the app's real `<form method="post">` forms and their form actions. */
+/**
+ * Reading the app's real `<form method="post">` forms in their form actions. Values are checked
+ * with the domain's value schemas, the ones the API decodes them with; the form keeps its own
+ * Norwegian wording next to the field.
+ */
+import { decodeValue, Uuid } from '@klimakommuner/domain';
+import type { FieldErrors } from '@klimakommuner/ui/forms';
+import { Result, type Schema } from 'effect';
 
-export interface FieldError {
-  /** The id of the field, so the error summary can link to it. */
-  readonly field: string;
-  readonly message: string;
-}
+export type { FieldErrors };
 
-export type FieldErrors = Record<string, string>;
+/** The 400 page's text for a form that was not sent from our page as it is now. */
+export const INVALID_FORM = 'Ugyldig skjema. Last siden på nytt.';
 
 /** A text value from a submitted form, trimmed; '' when missing. */
 export function text(form: FormData, name: string): string {
@@ -20,51 +24,30 @@ export function raw(form: FormData, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function toSummary(errors: FieldErrors | undefined): FieldError[] {
-  return Object.entries(errors ?? {}).map(([field, message]) => ({ field, message }));
-}
-
-/**
- * Field errors from an API BAD_REQUEST: each issue's first path segment is an input name,
- * mapped to the id of the form field that holds it.
- */
-export function errorsFromIssues(
-  issues: ReadonlyArray<{ readonly path: readonly string[]; readonly message: string }>,
-  fields: Record<string, string>,
-  fallbackField: string,
-): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const key = issue.path[0];
-    const field = (key !== undefined && fields[key]) || fallbackField;
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
-export function parseVersion(value: string): number | null {
-  return /^\d{1,15}$/.test(value) ? Number(value) : null;
-}
-
 /** Every value of a repeated field (checkboxes, rows), trimmed, in form order. */
 export function texts(form: FormData, name: string): string[] {
   return form.getAll(name).flatMap((value) => (typeof value === 'string' ? [value.trim()] : []));
 }
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a `YYYY-MM-DD` value names a real day. */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+/** Markdown as typed: its whitespace kept, only the line endings the browser sends normalised. */
+export function markdown(form: FormData, name: string): string {
+  return raw(form, name).replace(/\r\n/g, '\n');
 }
 
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** The version of the record the form was filled in from; null when missing or not a number. */
+export function parseVersion(value: string): number | null {
+  return /^\d{1,15}$/.test(value) ? Number(value) : null;
+}
+
+/** Whether `value` fits the domain's value schema. */
+export const fits = (schema: Schema.ConstraintDecoder<unknown>, value: unknown): boolean =>
+  Result.isSuccess(decodeValue(schema, value));
+
+export const hasErrors = (errors: FieldErrors): boolean => Object.keys(errors).length > 0;
+
+/** The record id (a UUID) and version a row's form carries; null when either is not. */
+export function rowOf(form: FormData): { readonly id: string; readonly version: number } | null {
+  const id = text(form, 'id');
+  const version = parseVersion(text(form, 'version'));
+  return fits(Uuid, id) && version !== null ? { id, version } : null;
 }

@@ -13,7 +13,7 @@ import {
   seed,
 } from '@klimakommuner/db';
 import type { Role } from '@klimakommuner/domain';
-import { checkPassword, createAccount } from '../auth/accounts.ts';
+import { checkPassword, createAccount } from '../access/accounts.ts';
 import { maskSecrets } from '../errors.ts';
 
 const USAGE =

@@ -1,9 +1,27 @@
 /**
- * The /kommuner and /prosjekter filters live in the URL (GET forms), so they must be parsed
- * defensively: anything a person can type into the address bar ends up here.
+ * The /kommuner and /prosjekter filters live in the URL (GET forms), so anything a person can
+ * type into the address bar ends up here. Each parameter is decoded with the domain's value
+ * schema for it, the same one the API's input uses, so a filter the portal lets through is one
+ * the API takes (a cursor of more than 200 characters, say, is refused here already).
  */
+import {
+  CountyNumber,
+  Cursor,
+  decodeValue,
+  MunicipalityNumber,
+  maxText,
+  ProjectStatus,
+  Slug,
+} from '@klimakommuner/domain';
+import { Result, type Schema } from 'effect';
 
-export interface MunicipalityFilter {
+/** The name search of /kommuner: at most 100 characters, as the API's `q` takes. */
+const NameSearch = maxText(100);
+
+/** A filter: each parameter's value or null, and `fra`, the cursor of the page shown. */
+type Filter = { readonly fra: string | null } & Readonly<Record<string, string | null>>;
+
+export type MunicipalityFilter = {
   /** Organisation slug. */
   readonly nettverk: string | null;
   /** Two-digit county number. */
@@ -12,145 +30,99 @@ export interface MunicipalityFilter {
   readonly q: string | null;
   /** Opaque cursor from the previous page. */
   readonly fra: string | null;
-}
+};
 
-export interface ParsedFilter {
-  readonly filter: MunicipalityFilter;
-  /** False when a parameter cannot match anything (wrong shape, too long). */
-  readonly valid: boolean;
-}
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const COUNTY = /^\d{2}$/;
-const MUNICIPALITY = /^\d{4}$/;
-const MAX_SLUG = 100;
-const MAX_QUERY = 100;
-const MAX_CURSOR = 500;
-
-function value(params: URLSearchParams, name: string): string | null {
-  const raw = params.get(name)?.trim() ?? '';
-  return raw === '' ? null : raw;
-}
-
-const isSlug = (candidate: string | null): boolean =>
-  candidate === null || (candidate.length <= MAX_SLUG && SLUG.test(candidate));
-
-export function parseFilter(params: URLSearchParams): ParsedFilter {
-  const nettverk = value(params, 'nettverk');
-  const fylke = value(params, 'fylke');
-  const q = value(params, 'q');
-  const fra = value(params, 'fra');
-  const valid =
-    isSlug(nettverk) &&
-    (fylke === null || COUNTY.test(fylke)) &&
-    (q === null || q.length <= MAX_QUERY) &&
-    (fra === null || fra.length <= MAX_CURSOR);
-  return { filter: { nettverk, fylke, q, fra }, valid };
-}
-
-/** Whether the filter narrows the list at all (a cursor alone does not). */
-export function isFiltered(filter: MunicipalityFilter): boolean {
-  return filter.nettverk !== null || filter.fylke !== null || filter.q !== null;
-}
-
-/** Whether the chosen network and county are among those the selects offer. */
-export function isKnown(
-  filter: MunicipalityFilter,
-  networks: readonly string[],
-  counties: readonly string[],
-): boolean {
-  return (
-    (filter.nettverk === null || networks.includes(filter.nettverk)) &&
-    (filter.fylke === null || counties.includes(filter.fylke))
-  );
-}
-
-/** The query string for the same filter starting at `fra` (the next page). */
-export function filterSearch(filter: MunicipalityFilter, fra: string | null): string {
-  const params = new URLSearchParams();
-  if (filter.nettverk) params.set('nettverk', filter.nettverk);
-  if (filter.fylke) params.set('fylke', filter.fylke);
-  if (filter.q) params.set('q', filter.q);
-  if (fra) params.set('fra', fra);
-  const search = params.toString();
-  return search === '' ? '' : `?${search}`;
-}
-
-// ——— /prosjekter ———
-
-/** The project statuses the «Status» select offers, as the API names them. */
-export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed'] as const;
-export type ProjectStatusValue = (typeof PROJECT_STATUSES)[number];
-
-const isProjectStatus = (candidate: string): candidate is ProjectStatusValue =>
-  (PROJECT_STATUSES as readonly string[]).includes(candidate);
-
-export interface ProjectFilter {
+export type ProjectFilter = {
   /** Theme slug. */
   readonly tema: string | null;
   /** Project status as the API names it. */
-  readonly status: ProjectStatusValue | null;
+  readonly status: ProjectStatus | null;
   /** Four-digit municipality number. */
   readonly kommune: string | null;
   /** Opaque cursor from the previous page. */
   readonly fra: string | null;
-}
+};
 
-export interface ParsedProjectFilter {
-  readonly filter: ProjectFilter;
+export interface Parsed<F extends Filter> {
+  readonly filter: F;
   /** False when a parameter cannot match anything (wrong shape, unknown status, too long). */
   readonly valid: boolean;
 }
 
-export function parseProjectFilter(params: URLSearchParams): ParsedProjectFilter {
-  const tema = value(params, 'tema');
-  const rawStatus = value(params, 'status');
-  const kommune = value(params, 'kommune');
-  const fra = value(params, 'fra');
-  const status = rawStatus !== null && isProjectStatus(rawStatus) ? rawStatus : null;
-  const valid =
-    isSlug(tema) &&
-    (rawStatus === null || status !== null) &&
-    (kommune === null || MUNICIPALITY.test(kommune)) &&
-    (fra === null || fra.length <= MAX_CURSOR);
-  // An invalid filter keeps what was asked for out of the form, so the selects show «Alle».
-  return valid
-    ? { filter: { tema, status, kommune, fra }, valid }
-    : {
-        filter: {
-          tema: isSlug(tema) ? tema : null,
-          status,
-          kommune: kommune !== null && MUNICIPALITY.test(kommune) ? kommune : null,
-          fra: null,
-        },
-        valid,
-      };
+/** A parameter as typed (trimmed; null when absent or blank), and decoded with `schema`. */
+export const read = <S extends Schema.ConstraintDecoder<unknown>>(
+  params: URLSearchParams,
+  name: string,
+  schema: S,
+): { readonly raw: string | null; readonly value: S['Type'] | null; readonly ok: boolean } => {
+  const raw = params.get(name)?.trim() || null;
+  if (raw === null) return { raw, value: null, ok: true };
+  const decoded = decodeValue(schema, raw);
+  return Result.isSuccess(decoded)
+    ? { raw, value: decoded.success, ok: true }
+    : { raw, value: null, ok: false };
+};
+
+export function parseFilter(params: URLSearchParams): Parsed<MunicipalityFilter> {
+  const nettverk = read(params, 'nettverk', Slug);
+  const fylke = read(params, 'fylke', CountyNumber);
+  const q = read(params, 'q', NameSearch);
+  const fra = read(params, 'fra', Cursor);
+  return {
+    filter: { nettverk: nettverk.raw, fylke: fylke.raw, q: q.raw, fra: fra.raw },
+    valid: nettverk.ok && fylke.ok && q.ok && fra.ok,
+  };
 }
 
-/** Whether the project filter narrows the list at all (a cursor alone does not). */
-export function isProjectFiltered(filter: ProjectFilter): boolean {
-  return filter.tema !== null || filter.status !== null || filter.kommune !== null;
+export function parseProjectFilter(params: URLSearchParams): Parsed<ProjectFilter> {
+  const tema = read(params, 'tema', Slug);
+  const status = read(params, 'status', ProjectStatus);
+  const kommune = read(params, 'kommune', MunicipalityNumber);
+  const fra = read(params, 'fra', Cursor);
+  const valid = tema.ok && status.ok && kommune.ok && fra.ok;
+  // What does not fit is left out of the form, so its select shows «Alle».
+  return {
+    filter: {
+      tema: tema.value,
+      status: status.value,
+      kommune: kommune.value,
+      fra: valid ? fra.value : null,
+    },
+    valid,
+  };
 }
 
-/** Whether the chosen theme and municipality are among those the selects offer. */
-export function isKnownProjectFilter(
-  filter: ProjectFilter,
-  themes: readonly string[],
-  municipalities: readonly string[],
-): boolean {
-  return (
-    (filter.tema === null || themes.includes(filter.tema)) &&
-    (filter.kommune === null || municipalities.includes(filter.kommune))
-  );
-}
+/** Whether the filter narrows the list at all (a cursor alone does not). */
+export const isFiltered = (filter: Filter): boolean =>
+  Object.entries(filter).some(([name, value]) => name !== 'fra' && value !== null);
 
-/** The query string for the same project filter starting at `fra` (the next page). */
-export function projectFilterSearch(filter: ProjectFilter, fra: string | null): string {
+/** Whether each chosen value is among those its select offers (`offered`, by parameter). */
+export const isOffered = <F extends Filter>(
+  filter: F,
+  offered: { readonly [K in keyof F]?: readonly string[] },
+): boolean =>
+  Object.entries(offered).every(([name, options]) => {
+    const chosen = filter[name];
+    return chosen === null || chosen === undefined || (options ?? []).includes(chosen);
+  });
+
+/** The query string for the same filter starting at `fra` (the next page), or '' for none. */
+export const filterSearch = (filter: Filter, fra: string | null): string => {
   const params = new URLSearchParams();
-  if (filter.tema) params.set('tema', filter.tema);
-  if (filter.status) params.set('status', filter.status);
-  if (filter.kommune) params.set('kommune', filter.kommune);
+  for (const [name, value] of Object.entries(filter)) {
+    if (name !== 'fra' && value !== null) params.set(name, value);
+  }
   if (fra) params.set('fra', fra);
   const search = params.toString();
   return search === '' ? '' : `?${search}`;
-}
+};
+
+/** The links between the pages of a filtered list at `path`. */
+export const pageLinks = (
+  path: string,
+  filter: Filter,
+  nextCursor: string | null | undefined,
+): { readonly nextHref: string | null; readonly firstHref: string | null } => ({
+  nextHref: nextCursor ? `${path}${filterSearch(filter, nextCursor)}` : null,
+  firstHref: filter.fra ? `${path}${filterSearch(filter, null)}` : null,
+});

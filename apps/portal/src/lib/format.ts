@@ -1,7 +1,7 @@
 import { formatPopulation } from '@klimakommuner/domain';
 
-export { countMunicipalities } from '@klimakommuner/ui/format';
 export { formatDateNb, formatPopulation, organisationKindLabel } from '@klimakommuner/domain';
+export { countMunicipalities } from '@klimakommuner/ui/format';
 
 /** «1 prosjekt», «6 prosjekter». */
 export function countProjects(count: number): string {

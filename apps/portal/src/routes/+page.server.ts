@@ -1,17 +1,24 @@
+import { inPublisherOrder } from '#lib/publishers.ts';
 import { apiFor } from '#lib/server/api.ts';
+import { relatedOfSite } from '#lib/server/related.ts';
 import type { PageServerLoad } from './$types';
 
-/** The publishers in the order the site presents them; any others follow by name. */
-const PUBLISHERS = ['kommunenettverk-for-klimaomstilling', 'ken', 'akershus-fylkeskommune'];
+/** How many joint projects the front page shows before «Se alle prosjektene». */
+const FRONT_PROJECTS = 6;
 
-const rank = (slug: string): number => {
-  const index = PUBLISHERS.indexOf(slug);
-  return index === -1 ? PUBLISHERS.length : index;
-};
-
+// The site's hub: the publishers, the joint projects, and the newest of everything else. Started
+// together so httpBatchLink sends them as one request (three statements).
 export const load: PageServerLoad = async ({ fetch }) => {
-  const organisations = await apiFor(fetch).organisations.list();
+  const api = apiFor(fetch);
+  const [organisations, projects, related] = await Promise.all([
+    api.organisations.list(),
+    api.projects.list({ limit: FRONT_PROJECTS }),
+    relatedOfSite(api),
+  ]);
   return {
-    organisations: [...organisations.items].sort((a, b) => rank(a.slug) - rank(b.slug)),
+    organisations: inPublisherOrder(organisations.items),
+    projects: projects.items,
+    moreProjects: projects.nextCursor !== null,
+    ...related,
   };
 };

@@ -2,10 +2,30 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './2026_11_27_foundation.ts';
 import * as editors from './2026_11_28_editors.ts';
 import * as projects from './2026_11_29_projects.ts';
+import * as contentVersion from './2026_11_30_content_version.ts';
+import * as demoParticipations from './2026_11_30_demo_participations.ts';
+import * as membershipStart from './2026_11_30_membership_start.ts';
+import * as readPath from './2026_11_30_read_path.ts';
+import * as resources from './2026_11_30_resources.ts';
+import * as resourcesContentVersion from './2026_11_30_resources_content_version.ts';
+import * as articles from './2026_12_01_articles.ts';
+import * as events from './2026_12_01_events.ts';
+import * as organisationLogo from './2026_12_01_organisation_logo.ts';
+import * as siteSearch from './2026_12_01_site_search.ts';
 
 /** Every migration, by its frozen name; a static object so bundlers see every file. */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_foundation': foundation,
   '2026_11_28_editors': editors,
   '2026_11_29_projects': projects,
+  '2026_11_30_membership_start': membershipStart,
+  '2026_11_30_demo_participations': demoParticipations,
+  '2026_11_30_read_path': readPath,
+  '2026_11_30_content_version': contentVersion,
+  '2026_11_30_resources': resources,
+  '2026_11_30_resources_content_version': resourcesContentVersion,
+  '2026_12_01_site_search': siteSearch,
+  '2026_12_01_events': events,
+  '2026_12_01_articles': articles,
+  '2026_12_01_organisation_logo': organisationLogo,
 };

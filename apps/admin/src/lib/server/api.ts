@@ -6,10 +6,11 @@ import {
   isApiError,
 } from '@klimakommuner/api';
 import { error, type RequestEvent, redirect } from '@sveltejs/kit';
+import { type ApiFailure, tagOf } from '#lib/failures.ts';
 import { API_URL } from '$app/env/private';
 import { clearSessionCookie, signInPath } from './session.ts';
 
-export type { ApiClient };
+export type { ApiClient, ApiFailure };
 
 export const FORBIDDEN_MESSAGE = 'Du har ikke tilgang til å gjøre dette.';
 
@@ -26,13 +27,6 @@ export function clientFor(
   if (userAgent) headers['user-agent'] = userAgent;
   if (event.locals.token) headers.authorization = `Bearer ${event.locals.token}`;
   return createApiClient(API_URL, { fetch: event.fetch, headers });
-}
-
-export interface ApiFailure {
-  readonly code: string | null;
-  readonly message: string;
-  readonly issues: ReadonlyArray<{ readonly path: readonly string[]; readonly message: string }>;
-  readonly data: Record<string, unknown>;
 }
 
 export function describeFailure(cause: unknown): ApiFailure {
@@ -89,10 +83,10 @@ export async function attempt<T>(
     return { ok: true, value: await run(clientFor(event)) };
   } catch (cause) {
     const failure = describeFailure(cause);
-    const tag = typeof failure.data.tag === 'string' ? failure.data.tag : null;
+    const tag = tagOf(failure);
     const isExpected =
       (failure.code !== null && expected.includes(failure.code)) ||
-      (tag !== null && expected.includes(tag));
+      (tag !== '' && expected.includes(tag));
     if (isApiError(cause) && isExpected) {
       return { ok: false, failure };
     }

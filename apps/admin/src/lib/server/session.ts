@@ -24,18 +24,6 @@ export function clearSessionCookie(cookies: Cookies): void {
   cookies.delete(SESSION_COOKIE, options);
 }
 
-/** Where to go after sign-in: only a path on this site, never another origin. */
-export function safeReturnPath(value: string | null, origin: string): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  try {
-    const url = new URL(value, origin);
-    if (url.origin !== origin || url.pathname.startsWith('/logg-inn')) return '/';
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return '/';
-  }
-}
-
 /** The sign-in page's address, remembering where the editor was going. */
 export function signInPath(url: URL, expired = false): string {
   const params = new URLSearchParams();

@@ -1,8 +1,11 @@
-import { type Transition, TRANSITIONS } from '@klimakommuner/domain';
+import type { Transition } from '@klimakommuner/domain';
 import { type ActionFailure, error, fail, redirect } from '@sveltejs/kit';
-import { fromOsloLocal } from '#lib/datetime.ts';
-import { type FieldErrors, parseVersion, text } from '#lib/forms.ts';
+import type { Confirmation } from '#lib/confirm.ts';
+import { formatTimestamp } from '#lib/format.ts';
+import { type FieldErrors, INVALID_FORM } from '#lib/forms.ts';
+import { readTransition } from '#lib/transition-form.ts';
 import { type ApiClient, attempt, FORBIDDEN_MESSAGE } from './api.ts';
+import { type AskFirst, askFirst, isConfirmed } from './confirm.ts';
 
 /** What the API's `transition` procedures take. */
 export interface TransitionInput {
@@ -35,28 +38,31 @@ export async function transitionAction(
     mayUse: (transition: Transition, form: FormData) => boolean;
     run: (client: ApiClient, input: TransitionInput) => Promise<unknown>;
     done: string;
+    /**
+     * What the transition does, when it must be confirmed first (publish, unpublish, archive);
+     * `when` is the chosen «Publiser fra», written out. Null for the others.
+     */
+    confirmation: (transition: Transition, when: string | null) => Promise<Confirmation | null>;
   },
-): Promise<ActionFailure<TransitionFailure>> {
+): Promise<ActionFailure<TransitionFailure> | AskFirst> {
   const form = await event.request.formData();
-  const transition = text(form, 'transition') as Transition;
-  const version = parseVersion(text(form, 'version'));
-  const publishAtLocal = text(form, 'publishAt');
-  if (!TRANSITIONS.includes(transition) || version === null)
-    error(400, 'Ugyldig skjema. Last siden på nytt.');
+  const request = readTransition(form);
+  if (request === null) error(400, INVALID_FORM);
+  const { transition, version, publishAt, publishAtLocal, publishAtError } = request;
   if (!options.mayUse(transition, form)) error(403, FORBIDDEN_MESSAGE);
+  if (publishAtError) {
+    return fail(400, {
+      kind: 'status',
+      publishAt: publishAtLocal,
+      errors: { publishAt: publishAtError },
+      message: null,
+    });
+  }
 
-  let publishAt: string | undefined;
-  if (transition === 'publish' && publishAtLocal !== '') {
-    const parsed = fromOsloLocal(publishAtLocal);
-    if (parsed === null) {
-      return fail(400, {
-        kind: 'status',
-        publishAt: publishAtLocal,
-        errors: { publishAt: 'Skriv dato og klokkeslett, for eksempel 01.03.2026 kl. 08:00.' },
-        message: null,
-      });
-    }
-    publishAt = parsed;
+  if (!isConfirmed(form)) {
+    const when = publishAt ? formatTimestamp(publishAt) : null;
+    const asked = await options.confirmation(transition, when);
+    if (asked !== null) return askFirst(event, form, asked);
   }
 
   const input: TransitionInput = {

@@ -1,9 +1,11 @@
-import { checkPasswordPolicy, isValidEmail } from '@klimakommuner/domain';
+import { Email } from '@klimakommuner/domain';
 import { fail, redirect } from '@sveltejs/kit';
-import { Effect } from 'effect';
-import { errorsFromIssues, type FieldErrors, raw, text } from '#lib/forms.ts';
-import { requireSystem, roleFrom } from '#lib/server/admin.ts';
-import { attempt, load as api } from '#lib/server/api.ts';
+import { errorsFromIssues } from '#lib/failures.ts';
+import { type FieldErrors, fits, hasErrors, raw, text } from '#lib/forms.ts';
+import { passwordProblem } from '#lib/password-form.ts';
+import { roleFrom } from '#lib/roles.ts';
+import { requireSystem } from '#lib/server/access.ts';
+import { load as api, attempt } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -31,34 +33,30 @@ export const actions: Actions = {
     const password = raw(form, 'password');
     const errors: FieldErrors = {};
     if (values.name === '') errors.name = 'Skriv navnet til brukeren.';
-    if (!isValidEmail(values.email))
+    if (!fits(Email, values.email))
       errors.email = 'Skriv en gyldig e-postadresse, for eksempel navn@kommune.no.';
-    const check = Effect.runSync(Effect.result(checkPasswordPolicy(password, () => false)));
-    if (check._tag === 'Failure') errors.password = check.failure.message;
+    const problem = passwordProblem(password);
+    if (problem) errors.password = problem;
     const role = roleFrom(values.role, values.organisation);
-    if (typeof role === 'string')
-      errors[role.startsWith('Velg organisasjonen') ? 'organisation' : 'role'] = role;
-    if (Object.keys(errors).length > 0 || typeof role === 'string')
-      return fail(400, { values, errors });
+    if (!role.ok) errors[role.field] = role.message;
+    if (hasErrors(errors) || !role.ok) return fail(400, { values, errors });
 
     const result = await attempt(event, (client) =>
       client.users.create.mutate({
         name: values.name,
         email: values.email,
         password,
-        roles: [role],
+        roles: [role.role],
       }),
     );
     if (result.ok) redirect(303, `/brukere?opprettet=${encodeURIComponent(values.email)}`);
     const { code, issues, message } = result.failure;
+    const conflict = code === 'CONFLICT';
+    const fields = { name: 'name', email: 'email', password: 'password', roles: 'role' };
     const fieldErrors =
       issues.length > 0
-        ? errorsFromIssues(
-            issues,
-            { name: 'name', email: 'email', password: 'password', roles: 'role' },
-            'email',
-          )
-        : { [code === 'CONFLICT' ? 'email' : 'password']: message };
-    return fail(code === 'CONFLICT' ? 409 : 400, { values, errors: fieldErrors });
+        ? errorsFromIssues(issues, fields, 'email')
+        : { [conflict ? 'email' : 'password']: message };
+    return fail(conflict ? 409 : 400, { values, errors: fieldErrors });
   },
 };

@@ -1,13 +1,15 @@
 import { apiErrorCode } from '@klimakommuner/api';
+import { Cursor } from '@klimakommuner/domain';
+import { fits } from '#lib/forms.ts';
 import { clientFor, failPage } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 200;
-const MAX_CURSOR = 500;
 
 export const load: PageServerLoad = async (event) => {
   const fra = event.url.searchParams.get('fra')?.trim() || null;
-  if (fra !== null && fra.length > MAX_CURSOR)
+  // A cursor the API would refuse (the domain's Cursor) is not sent at all.
+  if (fra !== null && !fits(Cursor, fra))
     return { municipalities: [], nextHref: null, invalid: true };
 
   const page = await clientFor(event)

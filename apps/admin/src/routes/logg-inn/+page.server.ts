@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { type FieldErrors, hasErrors, raw, text } from '#lib/forms.ts';
+import { safeReturnPath } from '#lib/return-path.ts';
 import { attempt } from '#lib/server/api.ts';
-import { raw, text } from '#lib/forms.ts';
-import { safeReturnPath, setSessionCookie } from '#lib/server/session.ts';
+import { setSessionCookie } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  const til = safeReturnPath(url.searchParams.get('til'), url.origin);
+  const til = safeReturnPath(url.searchParams.get('til'));
   if (locals.me) redirect(303, til);
   return {
     til,
@@ -23,12 +24,12 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const email = text(form, 'email');
     const password = raw(form, 'password');
-    const til = safeReturnPath(text(form, 'til'), event.url.origin);
+    const til = safeReturnPath(text(form, 'til'));
 
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     if (email === '') errors.email = 'Skriv inn e-postadressen din.';
     if (password === '') errors.password = 'Skriv inn passordet ditt.';
-    if (Object.keys(errors).length > 0) return fail(400, { email, errors, message: null });
+    if (hasErrors(errors)) return fail(400, { email, errors, message: null });
 
     const result = await attempt(event, (api) => api.auth.signIn.mutate({ email, password }), [
       'BAD_REQUEST',

@@ -1,10 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { mayInSystem } from '#lib/policy.ts';
-import { FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
+import { requireSystem } from '#lib/server/access.ts';
+import { load as api } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  if (!mayInSystem(event.locals.me, 'theme.manage')) error(403, FORBIDDEN_MESSAGE);
+  requireSystem(event, 'theme.manage');
   const themes = await api(event, (client) => client.themes.listForEdit.query());
   return { themes: themes.items };
 };

@@ -1,7 +1,11 @@
-import { fail } from '@sveltejs/kit';
-import { errorsFromIssues, type FieldErrors, text } from '#lib/forms.ts';
-import { requireSystem } from '#lib/server/admin.ts';
-import { attempt, load as api } from '#lib/server/api.ts';
+import { TokenScope, Uuid } from '@klimakommuner/domain';
+import { error, fail } from '@sveltejs/kit';
+import { revokeConfirmation } from '#lib/confirm.ts';
+import { failureErrors } from '#lib/failures.ts';
+import { type FieldErrors, fits, hasErrors, INVALID_FORM, text } from '#lib/forms.ts';
+import { requireSystem } from '#lib/server/access.ts';
+import { load as api, attempt } from '#lib/server/api.ts';
+import { askFirst, isConfirmed } from '#lib/server/confirm.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
   );
   return {
     tokens: tokens.items,
-    organisations: organisations.items.map(({ slug, name }) => ({ slug, name })),
+    organisations: organisations.items.map(({ slug, name }) => ({ value: slug, label: name })),
     revoked: event.url.searchParams.get('trukket') === '1',
   };
 };
@@ -30,9 +34,8 @@ export const actions: Actions = {
       errors.name =
         'Skriv hva tokenet skal brukes til, for eksempel «Nettsiden til Asker kommune».';
     if (values.organisation === '') errors.organisation = 'Velg organisasjonen tokenet gjelder.';
-    if (values.scope !== 'read' && values.scope !== 'write')
-      errors.scope = 'Velg hva tokenet får lov til.';
-    if (Object.keys(errors).length > 0)
+    if (!fits(TokenScope, values.scope)) errors.scope = 'Velg hva tokenet får lov til.';
+    if (hasErrors(errors))
       return fail(400, { kind: 'create' as const, values, errors, created: null });
 
     const scope = values.scope === 'write' ? 'write' : 'read';
@@ -40,15 +43,8 @@ export const actions: Actions = {
       client.tokens.create.mutate({ name: values.name, organisation: values.organisation, scope }),
     );
     if (!result.ok) {
-      const { issues, message } = result.failure;
-      const fieldErrors =
-        issues.length > 0
-          ? errorsFromIssues(
-              issues,
-              { name: 'name', organisation: 'organisation', scope: 'scope' },
-              'name',
-            )
-          : { name: message };
+      const fields = { name: 'name', organisation: 'organisation', scope: 'scope' };
+      const fieldErrors = failureErrors(result.failure, fields, 'name');
       return fail(400, { kind: 'create' as const, values, errors: fieldErrors, created: null });
     }
     // Shown on this response only: the token is not stored anywhere it could be shown again.
@@ -64,6 +60,18 @@ export const actions: Actions = {
     requireSystem(event, 'token.manage');
     const form = await event.request.formData();
     const id = text(form, 'id');
+    if (!fits(Uuid, id)) error(400, INVALID_FORM);
+    if (!isConfirmed(form)) {
+      const tokens = await api(event, (client) => client.tokens.list.query());
+      const token = tokens.items.find((item) => item.id === id);
+      if (token) {
+        return {
+          ...askFirst(event, form, revokeConfirmation(token.name, token.organisation.name)),
+          values: null,
+          created: null,
+        };
+      }
+    }
     const result = await attempt(event, (client) => client.tokens.revoke.mutate({ id }));
     if (!result.ok)
       return fail(422, {

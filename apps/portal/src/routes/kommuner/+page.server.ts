@@ -1,5 +1,5 @@
-import { filterSearch, isKnown, parseFilter } from '#lib/filters.ts';
-import { ApiBadRequest, apiFor, type MunicipalityQuery } from '#lib/server/api.ts';
+import { isOffered, pageLinks, parseFilter } from '#lib/filters.ts';
+import { apiFor, unlessRefused } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 100;
@@ -7,7 +7,7 @@ const PAGE_SIZE = 100;
 export const load: PageServerLoad = async ({ fetch, url }) => {
   const api = apiFor(fetch);
   const { filter, valid } = parseFilter(url.searchParams);
-  const query: MunicipalityQuery = {
+  const query = {
     membersOnly: true,
     limit: PAGE_SIZE,
     ...(filter.nettverk ? { organisation: filter.nettverk } : {}),
@@ -19,29 +19,23 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
   const [organisations, counties, page] = await Promise.all([
     api.organisations.list(),
     api.counties.list(),
-    valid
-      ? api.municipalities.list(query).catch((cause: unknown) => {
-          if (cause instanceof ApiBadRequest) return null;
-          throw cause;
-        })
-      : Promise.resolve(null),
+    valid ? unlessRefused(api.municipalities.list(query)) : null,
   ]);
 
   const networks = organisations.items.filter((organisation) => organisation.kind === 'network');
-  const countyOptions = counties.items.filter((county) => county.memberMunicipalityCount > 0);
-  const known = isKnown(
-    filter,
-    networks.map((network) => network.slug),
-    counties.items.map((county) => county.number),
-  );
-  const result = known ? page : null;
+  const offered = {
+    nettverk: networks.map((network) => network.slug),
+    fylke: counties.items.map((county) => county.number),
+  };
+  const result = isOffered(filter, offered) ? page : null;
 
   return {
     filter,
-    networks: networks.map(({ slug, name }) => ({ slug, name })),
-    counties: countyOptions.map(({ number, name }) => ({ number, name })),
+    networks: networks.map(({ slug, name }) => ({ value: slug, label: name })),
+    counties: counties.items
+      .filter((county) => county.memberMunicipalityCount > 0)
+      .map(({ number, name }) => ({ value: number, label: name })),
     municipalities: result?.items ?? [],
-    nextHref: result?.nextCursor ? `/kommuner${filterSearch(filter, result.nextCursor)}` : null,
-    firstHref: filter.fra ? `/kommuner${filterSearch(filter, null)}` : null,
+    ...pageLinks('/kommuner', filter, result?.nextCursor),
   };
 };

@@ -1,5 +1,5 @@
-import { isKnownProjectFilter, parseProjectFilter, projectFilterSearch } from '#lib/filters.ts';
-import { ApiBadRequest, apiFor, type ProjectQuery } from '#lib/server/api.ts';
+import { isOffered, pageLinks, parseProjectFilter } from '#lib/filters.ts';
+import { apiFor, unlessRefused } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 100;
@@ -7,7 +7,7 @@ const PAGE_SIZE = 100;
 export const load: PageServerLoad = async ({ fetch, url }) => {
   const api = apiFor(fetch);
   const { filter, valid } = parseProjectFilter(url.searchParams);
-  const query: ProjectQuery = {
+  const query = {
     limit: PAGE_SIZE,
     ...(filter.tema ? { theme: filter.tema } : {}),
     ...(filter.status ? { status: filter.status } : {}),
@@ -18,29 +18,23 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
   const [themes, municipalities, page] = await Promise.all([
     api.themes.list(),
     api.municipalities.list({ membersOnly: true, limit: 500 }),
-    valid
-      ? api.projects.list(query).catch((cause: unknown) => {
-          if (cause instanceof ApiBadRequest) return null;
-          throw cause;
-        })
-      : Promise.resolve(null),
+    valid ? unlessRefused(api.projects.list(query)) : null,
   ]);
 
-  const known = isKnownProjectFilter(
-    filter,
-    themes.items.map((theme) => theme.slug),
-    municipalities.items.map((municipality) => municipality.number),
-  );
-  const result = known ? page : null;
+  const offered = {
+    tema: themes.items.map((theme) => theme.slug),
+    kommune: municipalities.items.map((municipality) => municipality.number),
+  };
+  const result = isOffered(filter, offered) ? page : null;
 
   return {
     filter,
-    themes: themes.items.map(({ slug, name }) => ({ slug, name })),
-    municipalities: municipalities.items.map(({ number, name }) => ({ number, name })),
+    themes: themes.items.map(({ slug, name }) => ({ value: slug, label: name })),
+    municipalities: municipalities.items.map(({ number, name }) => ({
+      value: number,
+      label: name,
+    })),
     projects: result?.items ?? [],
-    nextHref: result?.nextCursor
-      ? `/prosjekter${projectFilterSearch(filter, result.nextCursor)}`
-      : null,
-    firstHref: filter.fra ? `/prosjekter${projectFilterSearch(filter, null)}` : null,
+    ...pageLinks('/prosjekter', filter, result?.nextCursor),
   };
 };

@@ -1,8 +1,11 @@
 import type { Role } from '@klimakommuner/domain';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { parseVersion, text } from '#lib/forms.ts';
-import { requireSystem, roleFrom, sameRole } from '#lib/server/admin.ts';
-import { attempt, load as api } from '#lib/server/api.ts';
+import { deactivateConfirmation, removeRoleConfirmation } from '#lib/confirm.ts';
+import { INVALID_FORM, parseVersion, text } from '#lib/forms.ts';
+import { roleFrom, roleText, sameRole } from '#lib/roles.ts';
+import { requireSystem } from '#lib/server/access.ts';
+import { load as api, attempt } from '#lib/server/api.ts';
+import { askFirst, isConfirmed } from '#lib/server/confirm.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function loadUser(event: RequestEvent | Parameters<PageServerLoad>[0]) {
@@ -50,12 +53,16 @@ export const actions: Actions = {
     const version = parseVersion(text(form, 'version'));
     const roleValue = text(form, 'role');
     const organisation = text(form, 'organisation');
-    if (version === null) error(400, 'Ugyldig skjema. Last siden på nytt.');
-    const role = roleFrom(roleValue, organisation);
-    if (typeof role === 'string') {
-      const field = role.startsWith('Velg organisasjonen') ? 'organisation' : 'role';
-      return fail(400, { errors: { [field]: role }, role: roleValue, organisation });
+    if (version === null) error(400, INVALID_FORM);
+    const chosen = roleFrom(roleValue, organisation);
+    if (!chosen.ok) {
+      return fail(400, {
+        errors: { [chosen.field]: chosen.message },
+        role: roleValue,
+        organisation,
+      });
     }
+    const { role } = chosen;
     const user = await loadUser(event);
     if (user.roles.some((r) => sameRole(r, role))) {
       return fail(400, {
@@ -72,11 +79,16 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const version = parseVersion(text(form, 'version'));
     const index = Number(text(form, 'index'));
-    if (version === null || !Number.isInteger(index))
-      error(400, 'Ugyldig skjema. Last siden på nytt.');
+    if (version === null || !Number.isInteger(index)) error(400, INVALID_FORM);
     const user = await loadUser(event);
     const removed = user.roles[index];
     if (!removed) error(400, 'Rollen finnes ikke lenger. Last siden på nytt.');
+    if (!isConfirmed(form)) {
+      const organisations = await api(event, (client) => client.organisations.list.query());
+      const name = (slug: string) => organisations.items.find((o) => o.slug === slug)?.name ?? slug;
+      const asked = removeRoleConfirmation(user.name, roleText(removed, name));
+      return { ...askFirst(event, form, asked), role: '', organisation: '' };
+    }
     return saveRoles(
       event,
       user.roles.filter((r) => !sameRole(r, removed)),
@@ -91,8 +103,16 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const version = parseVersion(text(form, 'version'));
     const activate = text(form, 'active') === 'true';
-    if (version === null) error(400, 'Ugyldig skjema. Last siden på nytt.');
+    if (version === null) error(400, INVALID_FORM);
     const id = event.params.id;
+    if (!activate && !isConfirmed(form)) {
+      const user = await loadUser(event);
+      return {
+        ...askFirst(event, form, deactivateConfirmation(user.name)),
+        role: '',
+        organisation: '',
+      };
+    }
     const result = await attempt(event, (client) =>
       activate
         ? client.users.activate.mutate({ id, version })

@@ -1,7 +1,13 @@
 import { apiFor } from '#lib/server/api.ts';
+import { relatedTo } from '#lib/server/related.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params }) => {
-  const project = await apiFor(fetch).projects.get(params.slug);
-  return { project };
+  const api = apiFor(fetch);
+  // Started together so httpBatchLink sends them as one request.
+  const [project, related] = await Promise.all([
+    api.projects.get(params.slug),
+    relatedTo(api, 'project', params.slug),
+  ]);
+  return { project, ...related };
 };

@@ -1,7 +1,13 @@
 import { apiFor } from '#lib/server/api.ts';
+import { relatedTo } from '#lib/server/related.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params }) => {
-  const theme = await apiFor(fetch).themes.get(params.slug);
-  return { theme };
+  const api = apiFor(fetch);
+  // Started together so httpBatchLink sends them as one request.
+  const [theme, related] = await Promise.all([
+    api.themes.get(params.slug),
+    relatedTo(api, 'theme', params.slug),
+  ]);
+  return { theme, ...related };
 };

@@ -1,23 +1,22 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { mayIn } from '#lib/policy.ts';
-import { attempt, FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
+import { fail, redirect } from '@sveltejs/kit';
+import { hasErrors } from '#lib/forms.ts';
 import {
   EMPTY_PERSON,
   personErrors,
   personInput,
   readPersonForm,
   validatePerson,
-} from '#lib/server/people.ts';
+} from '#lib/person-form.ts';
+import { requireIn } from '#lib/server/access.ts';
+import { attempt } from '#lib/server/api.ts';
+import { organisationPage } from '#lib/server/organisation.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { slug } = event.params;
-  if (!mayIn(event.locals.me, 'person.manage', slug)) error(403, FORBIDDEN_MESSAGE);
-  const [organisation, people] = await api(event, (client) =>
-    Promise.all([
-      client.organisations.get.query({ slug }),
-      client.people.list.query({ organisation: slug }),
-    ]),
+  const { organisation, more: people } = await organisationPage(
+    event,
+    'person.manage',
+    (client, slug) => client.people.list.query({ organisation: slug }),
   );
   return {
     organisation,
@@ -30,10 +29,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   leggTil: async (event) => {
     const { slug } = event.params;
-    if (!mayIn(event.locals.me, 'person.manage', slug)) error(403, FORBIDDEN_MESSAGE);
+    requireIn(event, 'person.manage', slug);
     const values = readPersonForm(await event.request.formData());
     const errors = validatePerson(values);
-    if (Object.keys(errors).length > 0) return fail(400, { values, errors });
+    if (hasErrors(errors)) return fail(400, { values, errors });
     const result = await attempt(event, (client) =>
       client.people.create.mutate({ organisation: slug, ...personInput(values) }),
     );

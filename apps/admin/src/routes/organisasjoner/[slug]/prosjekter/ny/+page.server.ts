@@ -1,26 +1,23 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { mayIn } from '#lib/policy.ts';
-import { EMPTY_PROJECT } from '#lib/projects.ts';
-import { attempt, FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
+import { fail, redirect } from '@sveltejs/kit';
+import { hasErrors } from '#lib/forms.ts';
 import {
-  previewBody,
+  EMPTY_PROJECT,
   projectErrors,
   projectInput,
   readProjectForm,
   validateProject,
-} from '#lib/server/projects.ts';
+} from '#lib/project-form.ts';
+import { draftProjectDetail } from '#lib/project-preview.ts';
+import { attempt } from '#lib/server/api.ts';
+import { organisationPage } from '#lib/server/organisation.ts';
+import { previewBody } from '#lib/server/preview.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { slug } = event.params;
-  if (!mayIn(event.locals.me, 'content.create', slug)) error(403, FORBIDDEN_MESSAGE);
-  const [organisation, themes, people] = await api(event, (client) =>
-    Promise.all([
-      client.organisations.get.query({ slug }),
-      client.themes.list.query(),
-      client.people.list.query({ organisation: slug }),
-    ]),
+  const { organisation, more } = await organisationPage(event, 'content.create', (client, slug) =>
+    Promise.all([client.themes.list.query(), client.people.list.query({ organisation: slug })]),
   );
+  const [themes, people] = more;
   return { organisation, themes: themes.items, people, values: EMPTY_PROJECT };
 };
 
@@ -29,17 +26,36 @@ export const actions: Actions = {
     const { slug } = event.params;
     const values = readProjectForm(await event.request.formData());
     const errors = validateProject(values);
-    if (Object.keys(errors).length > 0) return fail(400, { values, errors, previewHtml: null });
+    if (hasErrors(errors)) return fail(400, { values, errors, preview: null });
     const result = await attempt(event, (client) =>
       client.projects.create.mutate({ organisation: slug, ...projectInput(values) }),
     );
     if (result.ok) redirect(303, `/prosjekter/${result.value.slug}?opprettet=1`);
-    return fail(422, { values, errors: projectErrors(result.failure), previewHtml: null });
+    return fail(422, { values, errors: projectErrors(result.failure), preview: null });
   },
 
+  // The public page the project would get: checked as a save is, owned by this organisation.
   forhandsvis: async (event) => {
     const values = readProjectForm(await event.request.formData());
-    const previewHtml = await previewBody(event, values.body);
-    return { values, errors: {}, previewHtml };
+    const errors = validateProject(values);
+    if (hasErrors(errors)) return fail(400, { values, errors, preview: null });
+    const [{ organisation, more }, bodyHtml] = await Promise.all([
+      organisationPage(event, 'content.create', (client, slug) =>
+        Promise.all([client.themes.list.query(), client.people.list.query({ organisation: slug })]),
+      ),
+      previewBody(event, values.body),
+    ]);
+    const [themes, people] = more;
+    const owner = {
+      slug: organisation.slug,
+      name: organisation.name,
+      shortName: organisation.shortName,
+      kind: organisation.kind,
+    };
+    const preview = draftProjectDetail({ owner, slug: '' }, values, bodyHtml, {
+      themes: themes.items,
+      people,
+    });
+    return { values, errors: {}, preview };
   },
 };

@@ -1,15 +1,15 @@
+import { participationStep, todayIso } from '@klimakommuner/domain';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { type FieldErrors, isIsoDate, text } from '#lib/forms.ts';
-import { mayIn } from '#lib/policy.ts';
-import { ACTIVE_PARTICIPATION_STATUSES, todayIso } from '#lib/projects.ts';
-import { attempt, FORBIDDEN_MESSAGE, load as api } from '#lib/server/api.ts';
-import { isParticipationStatus, participationErrors } from '#lib/server/participations.ts';
+import { hasErrors, INVALID_FORM, parseVersion, text } from '#lib/forms.ts';
+import { participationErrors, readStep, STEP_FIELDS } from '#lib/participation-form.ts';
+import { requireIn } from '#lib/server/access.ts';
+import { load as api, attempt } from '#lib/server/api.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The cell: the municipality's row, the project's column and its participation, if any. */
 async function cellOf(event: RequestEvent) {
   const { slug, project: projectSlug, kommunenummer } = event.params;
-  if (!mayIn(event.locals.me, 'participation.manage', slug)) error(403, FORBIDDEN_MESSAGE);
+  requireIn(event, 'participation.manage', slug);
   const [matrix, project] = await api(event, (client) =>
     Promise.all([
       client.participations.matrix.query({ organisation: slug }),
@@ -46,48 +46,46 @@ export const actions: Actions = {
     const { slug, kommunenummer } = event.params;
     const cell = await cellOf(event);
     const form = await event.request.formData();
-    const values = {
-      status: text(form, 'status'),
-      since: text(form, 'since'),
-      note: text(form, 'note'),
-    };
-    const errors: FieldErrors = {};
-    if (!isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES))
-      errors.status = 'Velg en status.';
-    if (!isIsoDate(values.since)) errors.since = 'Velg datoen statusen gjelder fra.';
-    if (
-      Object.keys(errors).length > 0 ||
-      !isParticipationStatus(values.status, ACTIVE_PARTICIPATION_STATUSES)
-    ) {
-      return fail(400, { values, errors });
-    }
-    const status = values.status;
+    // The version of the participation the editor saw (0: none), so a change made since then is
+    // a CONFLICT rather than silently overwritten.
+    const seen = parseVersion(text(form, 'version'));
+    if (seen === null) error(400, INVALID_FORM);
+    const sinceMessage = 'Velg datoen deltakelsesstatusen gjelder fra.';
+    const { values, errors, status } = readStep(form, STEP_FIELDS, sinceMessage);
+    const unchanged = { values, version: seen, message: null, conflict: null };
+    if (hasErrors(errors) || status === null) return fail(400, { ...unchanged, errors });
     const current = cell.participation;
+    const step = { status, since: values.since };
+    // The domain decides: a status change of an active participation, else a start or a rejoin.
     const result = await attempt(event, (client) =>
-      current !== null && current.status !== 'withdrawn'
+      current !== null && participationStep(current) === 'change'
         ? client.participations.setStatus.mutate({
             id: current.id,
-            version: current.version,
-            status,
-            since: values.since,
+            version: seen,
             note: values.note,
+            ...step,
           })
         : client.participations.add.mutate({
             project: cell.project.slug,
             municipality: kommunenummer,
-            status,
-            since: values.since,
+            version: seen,
+            ...step,
             ...(values.note !== '' ? { note: values.note } : {}),
           }),
     );
     if (result.ok) redirect(303, `/organisasjoner/${slug}/deltakelse?lagret=${kommunenummer}`);
-    return fail(422, {
-      values,
-      errors: participationErrors(result.failure, {
-        status: 'status',
-        since: 'since',
-        note: 'note',
-      }),
-    });
+    if (result.failure.code === 'CONFLICT') {
+      const conflict =
+        (result.failure.data.current as typeof current | undefined) ??
+        (await cellOf(event)).participation;
+      return fail(409, {
+        values,
+        errors: {},
+        version: conflict?.version ?? 0,
+        message: result.failure.message,
+        conflict,
+      });
+    }
+    return fail(422, { ...unchanged, errors: participationErrors(result.failure, STEP_FIELDS) });
   },
 };

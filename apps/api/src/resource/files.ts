@@ -1,0 +1,197 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type DbHandle, fileForServing, recordFile } from '@klimakommuner/db';
+import { can, decodeValue, Slug } from '@klimakommuner/domain';
+import {
+  type FileKind,
+  intakeMultipart,
+  KINDS,
+  type Storage,
+  serveFile,
+} from '@klimakommuner/files';
+import { Result } from 'effect';
+import { resolveAuth } from '../access/sessions.ts';
+import { bearerToken, sendJson } from '../http.ts';
+import type { Auth, Services } from '../trpc.ts';
+
+// The two routes beside /trpc for files (docs/contracts-resources.md): uploads stream through
+// packages/files' intake into storage, and stored files are served with its headers, a draft's
+// only to those who may read the organisation's drafts.
+
+export interface FileRoutes {
+  readonly db: DbHandle['db'];
+  readonly storage: Storage;
+  readonly now: () => Date;
+  readonly services: Services;
+  readonly clientAddress: (req: IncomingMessage) => string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * An answer about the upload. The rest of a refused body is not kept: once the answer is out it
+ * is read and discarded for at most a second, then the connection is cut, so neither side waits
+ * for the other and the client gets the answer.
+ */
+const answer = (
+  res: ServerResponse,
+  status: number,
+  error: { code: string; field?: string; message: string },
+) => {
+  res.once('finish', () => {
+    const { req } = res;
+    // The rest of the body is read and thrown away while the client may still be sending it:
+    // closing with unread bytes would reset the connection, and a reset can take the answer
+    // with it before the client has read it (so no `Connection: close`, which closes at once).
+    // A body that is still coming a second later is cut off.
+    req.unpipe();
+    req.removeAllListeners('data');
+    const cut = setTimeout(() => req.socket.destroy(), 1000);
+    cut.unref();
+    req.once('end', () => clearTimeout(cut));
+    req.resume();
+  });
+  sendJson(res, status, { error });
+};
+
+const MULTIPART = /^multipart\/form-data\s*;/i;
+
+/** `POST /files?organisation=<slug>`: one file (and its alt text) for the organisation. */
+export const uploadFile = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  routes: FileRoutes,
+): Promise<void> => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const organisation = decodeValue(Slug, url.searchParams.get('organisation') ?? '');
+  const auth: Auth = await resolveAuth(routes.db, bearerToken(req), routes.now());
+  const refuse = async (status: 401 | 403, organisationSlug: string | null) => {
+    await routes.services.auditRefused({
+      auth,
+      action: 'content.create',
+      organisation: organisationSlug,
+      path: 'files.upload',
+      clientAddress: routes.clientAddress(req),
+    });
+    answer(res, status, {
+      code: status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN',
+      message:
+        status === 401
+          ? 'Du må være logget inn for å laste opp filer.'
+          : 'Du har ikke tilgang til å laste opp filer for denne organisasjonen.',
+    });
+  };
+  if (auth.actor.kind === 'anonymous') return refuse(401, null);
+  if (Result.isFailure(organisation)) {
+    return answer(res, 400, {
+      code: 'BAD_REQUEST',
+      field: 'organisation',
+      message: `Organisasjonen mangler eller er ugyldig: ${organisation.failure}`,
+    });
+  }
+  if (!can(auth.actor, 'content.create', { organisation: organisation.success })) {
+    return refuse(403, organisation.success);
+  }
+  const contentType = req.headers['content-type'];
+  if (!MULTIPART.test(contentType ?? '')) {
+    return answer(res, 415, {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Filen må sendes som multipart/form-data, med filen i feltet «file».',
+    });
+  }
+  const declared = Number(req.headers['content-length']);
+  const intake = await intakeMultipart(routes.storage, req, contentType, {
+    ...(Number.isFinite(declared) ? { contentLength: declared } : {}),
+  });
+  if (!intake.ok) {
+    const { code, field, message, status } = intake.refusal;
+    return answer(res, status, { code, field, message });
+  }
+  const { file } = intake;
+  const recorded = await recordFile(
+    routes.db,
+    { file: { ...file, kindLabel: KINDS[file.kind].label }, organisation: organisation.success },
+    auth.auditActor,
+  );
+  if (Result.isFailure(recorded)) {
+    // An organisation that does not exist (only an admin gets this far with one): nothing kept.
+    await Promise.all(file.variants.map((v) => routes.storage.delete(v.key)));
+    return answer(res, 400, {
+      code: 'BAD_REQUEST',
+      field: 'organisation',
+      message: `Fant ingen organisasjon med adressen «${organisation.success}».`,
+    });
+  }
+  sendJson(res, 201, {
+    file: {
+      id: file.id,
+      kind: file.kind,
+      kindLabel: KINDS[file.kind].label,
+      mediaType: file.mediaType,
+      size: file.size,
+      image:
+        file.image === null
+          ? null
+          : {
+              width: file.image.width,
+              height: file.image.height,
+              widths: file.variants.flatMap((v) =>
+                /^w\d+$/.test(v.name) && v.width !== undefined ? [v.width] : [],
+              ),
+            },
+      altText: file.image?.altText ?? null,
+    },
+  });
+};
+
+const notFound = (res: ServerResponse) =>
+  sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'Fant ikke filen.' } });
+
+/**
+ * `GET /files/<id>[/<variant>]`: a public resource's file to anyone; any other to a bearer who
+ * may read the owner's drafts; else 404, as an unknown one.
+ */
+export const serveStoredFile = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  routes: FileRoutes,
+): Promise<void> => {
+  const [, , id = '', variantName = 'original', ...rest] = path.split('/');
+  if (!UUID.test(id) || rest.length > 0 || !/^(original|w\d{1,5})$/.test(variantName)) {
+    return notFound(res);
+  }
+  const file = await fileForServing(routes.db, id, routes.now());
+  if (file === null) return notFound(res);
+  let visibility: 'public' | 'private' = 'public';
+  if (!file.public) {
+    const auth = await resolveAuth(routes.db, bearerToken(req), routes.now());
+    if (!can(auth.actor, 'content.read-drafts', { organisation: file.organisation })) {
+      return notFound(res);
+    }
+    visibility = 'private';
+  }
+  const variant = file.variants.find((v) => v.name === variantName);
+  if (!variant) return notFound(res);
+  const ifNoneMatch = req.headers['if-none-match'];
+  const served = await serveFile(
+    routes.storage,
+    {
+      key: variant.key,
+      kind: file.kind as FileKind,
+      mediaType: variant.mediaType,
+      sha256: variant.sha256,
+      title: file.title ?? file.kindLabel,
+    },
+    visibility,
+    typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined,
+  );
+  if (served.status === 404) return notFound(res);
+  res.writeHead(served.status, served.headers);
+  if (served.status === 304 || req.method === 'HEAD') {
+    if (served.status === 200) served.body.destroy();
+    res.end();
+    return;
+  }
+  served.body.on('error', () => res.destroy());
+  served.body.pipe(res);
+};

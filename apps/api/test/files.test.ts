@@ -1,0 +1,204 @@
+import { readdir } from 'node:fs/promises';
+import { request } from 'node:http';
+import { pdfFile, pngImage, svgWithScript, windowsExecutable } from '@klimakommuner/files/fixtures';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { B } from './global-setup.ts';
+import { freshAddress, signIn, useServer } from './harness.ts';
+
+// The upload endpoint beside /trpc (docs/contracts-resources.md): who may upload, what is
+// refused with which Norwegian message, and that nothing of a refused upload is stored.
+
+const t = useServer();
+let editorB: string;
+let editorA: string;
+
+beforeAll(async () => {
+  editorB = await signIn(t.url, 'editorB');
+  editorA = await signIn(t.url, 'editorA');
+});
+
+/** What is stored: every file id directory under the test servers' FILES_DIR. */
+/** What the upload endpoint answers: a file ref, or an error. */
+interface UploadAnswer {
+  readonly status: number;
+  readonly body: {
+    readonly file: { readonly id: string } & Record<string, unknown>;
+    readonly error: Record<string, unknown>;
+  };
+}
+
+const stored = async (): Promise<string[]> =>
+  (await readdir(inject('filesDir')).catch(() => [] as string[])).filter((n) => n !== '.tmp');
+
+export const upload = async (
+  token: string | null,
+  file: { bytes: Buffer; name: string; type: string },
+  options: { organisation?: string; alt?: string } = {},
+): Promise<UploadAnswer> => {
+  const form = new FormData();
+  if (options.alt !== undefined) form.set('alt', options.alt);
+  form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const query = options.organisation === undefined ? '' : `?organisation=${options.organisation}`;
+  const response = await fetch(`${t.url}/files${query}`, {
+    method: 'POST',
+    body: form,
+    headers: {
+      'X-Forwarded-For': freshAddress(),
+      ...(token === null ? {} : { Authorization: `Bearer ${token}` }),
+    },
+  });
+  return { status: response.status, body: (await response.json()) as UploadAnswer['body'] };
+};
+
+/**
+ * A multipart upload of `size` bytes of a PDF's first line followed by filler, streamed with
+ * node:http (a declared Content-Length, or chunked): the answer, whenever it comes; the server
+ * may close the connection before the client has sent everything.
+ */
+const streamed = (token: string, size: number, declare: boolean) =>
+  new Promise<UploadAnswer>((resolve, reject) => {
+    const boundary = 'kk-test-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stor.pdf"\r\n` +
+        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const filler = size - head.length - tail.length;
+    const req = request(`${t.url}/files?organisation=${B}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        ...(declare ? { 'Content-Length': String(size) } : {}),
+      },
+    });
+    req.on('error', () => {}); // the server may stop reading: the answer still comes
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('end', () => {
+        req.destroy();
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    req.write(head);
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (sent < filler && !req.destroyed) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, filler - sent));
+        sent += piece.length;
+        if (!req.write(piece)) return void req.once('drain', pump);
+      }
+      if (!req.destroyed) req.end(tail);
+    };
+    pump();
+  });
+
+const pdf = () => ({
+  bytes: pdfFile({ pages: [['Veileder for grønne anskaffelser i Ås kommune']] }),
+  name: 'veileder.pdf',
+  type: 'application/pdf',
+});
+
+describe('POST /files', () => {
+  it('takes an editor’s PDF for their organisation and answers the file ref', async () => {
+    const { status, body } = await upload(editorB, pdf(), { organisation: B });
+    expect(status).toBe(201);
+    expect(body.file).toMatchObject({
+      kind: 'pdf',
+      kindLabel: 'PDF',
+      mediaType: 'application/pdf',
+      image: null,
+    });
+    expect(body.file.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await stored()).toContain(body.file.id);
+  });
+
+  it('takes an image with alt text, and refuses one without', async () => {
+    const png = {
+      bytes: await pngImage({ width: 700, height: 400 }),
+      name: 'kart.png',
+      type: 'image/png',
+    };
+    const taken = await upload(editorB, png, { organisation: B, alt: 'Kart over Follo' });
+    expect(taken.status).toBe(201);
+    expect(taken.body.file).toMatchObject({
+      kind: 'png',
+      altText: 'Kart over Follo',
+      image: { width: 700, height: 400, widths: [320, 640, 700] },
+    });
+    const before = await stored();
+    const refused = await upload(editorB, png, { organisation: B });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          field: 'alt',
+          message: 'Skriv en alternativ tekst som forteller hva bildet viser.',
+        },
+      },
+    });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses an SVG with a script, a renamed program and a file over 20 MB, storing nothing', async () => {
+    const before = await stored();
+    const notAllowed =
+      'Filen er ikke en av de tillatte typene (PDF, Word, Excel, PowerPoint, OpenDocument, CSV, PNG, JPEG, WebP).';
+    const svg = await upload(
+      editorB,
+      { bytes: svgWithScript(), name: 'logo.png', type: 'image/png' },
+      { organisation: B },
+    );
+    expect(svg).toMatchObject({
+      status: 415,
+      body: { error: { field: 'file', message: notAllowed } },
+    });
+    const exe = await upload(
+      editorB,
+      { bytes: windowsExecutable(), name: 'rapport.pdf', type: 'application/pdf' },
+      { organisation: B },
+    );
+    expect(exe).toMatchObject({ status: 415, body: { error: { message: notAllowed } } });
+    const tooBig = {
+      status: 413,
+      body: { error: { field: 'file', message: 'Filen er større enn 20 MB.' } },
+    };
+    // Declared too big: refused before a byte of it is read.
+    expect(await streamed(editorB, 21 * 1024 * 1024, true)).toMatchObject(tooBig);
+    // Sent without a length: refused once 20 MB have passed, never held whole.
+    expect(await streamed(editorB, 21 * 1024 * 1024, false)).toMatchObject(tooBig);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('takes uploads only from someone who may create content in the organisation', async () => {
+    const before = await stored();
+    expect(await upload(null, pdf(), { organisation: B })).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHORIZED' } },
+    });
+    expect(await upload(editorA, pdf(), { organisation: B })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN' } },
+    });
+    expect(await upload(editorB, pdf(), {})).toMatchObject({
+      status: 400,
+      body: { error: { field: 'organisation' } },
+    });
+    const json = await fetch(`${t.url}/files?organisation=${B}`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${editorB}` },
+    });
+    expect(json.status).toBe(415);
+    expect(await stored()).toEqual(before);
+  });
+});

@@ -1,0 +1,175 @@
+import {
+  DEFAULT_SEARCH_LIMIT,
+  FACETS,
+  type FacetValue,
+  MAX_SEARCH_DEPTH,
+  MAX_SEARCH_LIMIT,
+  NO_PROJECT_LABEL,
+  type ResourceKind,
+  resourceKindLabel,
+  type SearchFacets,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '@klimakommuner/domain';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { collator } from '../content/order.ts';
+import type { Database } from '../schema.ts';
+import {
+  decodeOffset,
+  encodeOffset,
+  expectsDense,
+  HEADLINE_OPTIONS,
+  newestMatches,
+  SNIPPET_SOURCE,
+  snippetParts,
+  tsqueryOf,
+} from '../search/text-query.ts';
+import { projectIsPublic, summaryFields } from './sql.ts';
+
+// The library's search (docs/contracts-resources.md; `/sok` is ../search/site-search.ts): full-text
+// search over search_document, ranked, with snippets, facets and the page in one statement (after
+// one EXPLAIN that tells whether the matches are dense: search/text-query.ts).
+
+interface Row {
+  readonly total: number;
+  readonly more: boolean;
+  readonly items: readonly (Omit<SearchHit, 'snippet'> & { readonly headline: string })[];
+  readonly facets: Record<(typeof FACETS)[number], FacetValue[] | null>;
+}
+
+const byCountThenLabel = (a: FacetValue, b: FacetValue) =>
+  b.count - a.count || collator.compare(a.label, b.label) || (a.value < b.value ? -1 : 1);
+
+/**
+ * Searches the published, visible items at `now`. Everything is decided in SQL: matching,
+ * filters, the newest MAX_SEARCH_DEPTH matches as candidates (so a word in most items costs no
+ * more than a rare one), their ranking, the page, snippets for the page only, the total and
+ * each facet's counts over the candidates. Throws InvalidCursorError on a cursor it did not
+ * hand out.
+ */
+export const search = async (
+  db: Kysely<Database>,
+  query: SearchQuery,
+  now: Date = new Date(),
+): Promise<SearchResult> => {
+  // Without words PostgreSQL's own choice is good (no document is tested), so no estimate is asked.
+  const [dense = true] =
+    tsqueryOf(query.q ?? '') === null ? [] : await expectsDense(db, [searchFilters(query, now)]);
+  const { statement, limit, offset } = searchStatement(query, now, dense);
+  const { rows } = await statement.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('The search answered no row');
+  const items = row.items.slice(0, limit).map(({ headline, ...hit }) => ({
+    ...hit,
+    snippet: snippetParts(headline ?? ''),
+  }));
+  const facets = Object.fromEntries(
+    FACETS.map((name) => [
+      name,
+      (row.facets[name] ?? [])
+        .map((v) =>
+          name === 'kind' ? { ...v, label: resourceKindLabel(v.value as ResourceKind) } : v,
+        )
+        .sort(byCountThenLabel),
+    ]),
+  ) as unknown as SearchFacets;
+  const next = offset + limit;
+  return {
+    items,
+    total: Number(row.total),
+    more: row.more,
+    facets,
+    nextCursor: row.items.length > limit && next < MAX_SEARCH_DEPTH ? encodeOffset(next) : null,
+  };
+};
+
+/** Where search_document `d` holds what `query` asks for, visible at `now`. */
+export const searchFilters = (query: SearchQuery, now: Date): RawBuilder<unknown> => {
+  const tsquery = tsqueryOf(query.q ?? '');
+  const filters: RawBuilder<unknown>[] = [
+    sql`(d.visible_from is null or d.visible_from <= ${now})`,
+  ];
+  if (tsquery !== null) filters.push(sql`d.document @@ ${tsquery}`);
+  // The library's search: resources only (`/sok` over every kind is searchSite).
+  filters.push(sql`d.type = ${query.type ?? 'resource'}`);
+  if (query.kind !== undefined) filters.push(sql`d.kind = ${query.kind}`);
+  if (query.theme !== undefined) filters.push(sql`d.themes @> array[${query.theme}]::text[]`);
+  if (query.project !== undefined) filters.push(sql`d.project = ${query.project}`);
+  if (query.organisation !== undefined) filters.push(sql`d.organisation = ${query.organisation}`);
+  if (query.municipality !== undefined)
+    filters.push(sql`d.municipalities @> array[${query.municipality}]::text[]`);
+  return sql.join(filters, sql` and `);
+};
+
+/**
+ * The statement `search` sends after asking whether the matches are dense (exported so a
+ * benchmark can EXPLAIN it).
+ */
+export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) => {
+  const limit = Math.min(
+    MAX_SEARCH_LIMIT,
+    Math.max(1, Math.floor(query.limit ?? DEFAULT_SEARCH_LIMIT)),
+  );
+  const offset = query.cursor ? decodeOffset(query.cursor) : 0;
+  const tsquery = tsqueryOf(query.q ?? '');
+  const rank = tsquery === null ? sql`0::real` : sql`ts_rank(r.document, ${tsquery})`;
+  // Newest first (the candidates' order too); with a query, the best match first. PostgreSQL
+  // walks the date index testing each document when a word is common (it stops after 1000) and
+  // goes through the GIN index when it is rare (docs/decisions/0028).
+  const newest = (m: string) =>
+    sql`${sql.ref(`${m}.published_on`)} desc nulls last, ${sql.ref(`${m}.slug`)}`;
+  const order = (m: string) =>
+    tsquery === null ? newest(m) : sql`${sql.ref(`${m}.rank`)} desc, ${newest(m)}`;
+  const headline =
+    tsquery === null
+      ? sql`d.summary`
+      : sql`ts_headline('norwegian', left(concat_ws(' ', nullif(d.summary, ''), nullif(d.body_text, ''),
+          nullif(d.file_text, '')), ${SNIPPET_SOURCE}), ${tsquery}, ${HEADLINE_OPTIONS})`;
+  const facet = (select: RawBuilder<unknown>) =>
+    sql`(select json_agg(json_build_object('value', x.value, 'label', x.label, 'count', x.n))
+      from (${select}) x)`;
+
+  const statement = sql<Row>`
+    with candidates as materialized (${newestMatches(
+      sql`d.type, d.id, d.slug, d.kind, d.themes, d.project, d.organisation, d.municipalities,
+        d.published_on`,
+      searchFilters(query, now),
+      dense,
+    )}),
+    matches as materialized (
+      select c.*, ${rank} as rank
+      from (select * from candidates c order by ${newest('c')} limit ${MAX_SEARCH_DEPTH}) c
+      ${tsquery === null ? sql`` : sql`join search_document r on r.type = c.type and r.id = c.id`}
+    ),
+    page as (
+      select m.* from matches m order by ${order('m')} limit ${limit + 1} offset ${offset}
+    )
+    select
+      (select count(*) from matches) as total,
+      (select count(*) > ${MAX_SEARCH_DEPTH} from candidates) as more,
+      (select coalesce(json_agg(json_build_object(${summaryFields(now)}, 'type', pg.type,
+          'rank', pg.rank, 'headline', ${headline}) order by ${order('pg')}), '[]'::json)
+        from page pg
+        join search_document d on d.type = pg.type and d.id = pg.id
+        join resource r on r.id = pg.id
+        join organisation o on o.id = r.owner_organisation_id
+        left join project p on p.id = r.project_id) as items,
+      json_build_object(
+        'kind', ${facet(sql`select m.kind as value, m.kind as label, count(*) as n
+          from matches m where m.kind is not null group by m.kind`)},
+        'theme', ${facet(sql`select t.slug as value, t.name as label, count(*) as n
+          from matches m cross join unnest(m.themes) s(slug) join theme t on t.slug = s.slug
+          group by t.slug, t.name`)},
+        'project', ${facet(sql`select coalesce(p.slug, '') as value,
+            coalesce(p.title, ${NO_PROJECT_LABEL}) as label, count(*) as n
+          from matches m left join project p on p.slug = m.project and ${projectIsPublic(now)}
+          group by p.slug, p.title`)},
+        'organisation', ${facet(sql`select o.slug as value, o.name as label, count(*) as n
+          from matches m join organisation o on o.slug = m.organisation group by o.slug, o.name`)},
+        'municipality', ${facet(sql`select mu.number as value, mu.name as label, count(*) as n
+          from matches m cross join unnest(m.municipalities) s(number)
+          join municipality mu on mu.number = s.number group by mu.number, mu.name`)}
+      ) as facets`;
+  return { statement, limit, offset };
+};

@@ -1,0 +1,165 @@
+import { type Membership, membersOn, type RegionRecord } from '@klimakommuner/domain';
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import { type DbHandle, membersOnSql } from '../../src/index.ts';
+import { onEachEngine } from '../engines.ts';
+
+// The SQL twin of the domain's membersOn must give the same members for any membership history:
+// random organisations, regions (some empty, overlapping in their municipalities), memberships
+// of municipalities and of regions with random starts (of any precision) and open or closed
+// ends, and a random "today" inside, before or after them. Each history is written inside a
+// transaction that is rolled back, so the suite's one database stays as it was.
+
+const ORGANISATIONS = ['prop-a', 'prop-b', 'prop-c'] as const;
+const REGIONS = ['region-a', 'region-b', 'region-c'] as const;
+
+class Rollback extends Error {}
+
+const DAY_MS = 86_400_000;
+const START = Date.UTC(2015, 0, 1);
+const dayOf = (offset: number) => new Date(START + offset * DAY_MS).toISOString().slice(0, 10);
+
+const history = (numbers: readonly string[]) =>
+  fc.record({
+    regions: fc.tuple(
+      ...REGIONS.map(() => fc.subarray([...numbers], { minLength: 0, maxLength: numbers.length })),
+    ),
+    memberships: fc.array(
+      fc.record({
+        organisation: fc.constantFrom(...ORGANISATIONS),
+        member: fc.oneof(
+          fc.record({
+            kind: fc.constant('municipality' as const),
+            number: fc.constantFrom(...numbers),
+          }),
+          fc.record({ kind: fc.constant('region' as const), slug: fc.constantFrom(...REGIONS) }),
+        ),
+        from: fc.integer({ min: 0, max: 4000 }),
+        length: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null }),
+        precision: fc.constantFrom('day', 'year', 'unknown'),
+      }),
+      { maxLength: 14 },
+    ),
+    today: fc.integer({ min: -100, max: 5700 }),
+  });
+
+const membersSuite = (db: () => DbHandle): void => {
+  let handle: DbHandle;
+  let numbers: string[];
+  beforeAll(async () => {
+    handle = db();
+    numbers = (
+      await handle.db
+        .selectFrom('municipality')
+        .select('number')
+        .orderBy('number')
+        .limit(6)
+        .execute()
+    ).map((m) => m.number);
+  });
+
+  it('agrees with membersOn on random membership histories', async () => {
+    await fc.assert(
+      fc.asyncProperty(history(numbers), async ({ regions, memberships, today }) => {
+        const day = dayOf(today);
+        const regionRecords: RegionRecord[] = REGIONS.map((slug, i) => ({
+          slug,
+          name: slug,
+          municipalities: regions[i] ?? [],
+        }));
+        const stored: Membership[] = memberships.map((m, i) => {
+          const from =
+            m.precision === 'year' ? `${dayOf(m.from).slice(0, 4)}-01-01` : dayOf(m.from);
+          const fromDay = Math.round((Date.parse(from) - START) / DAY_MS);
+          return {
+            id: String(i),
+            organisation: m.organisation,
+            member: m.member,
+            from,
+            to: m.length === null ? null : dayOf(fromDay + m.length),
+          };
+        });
+        const fromSql = await handle.db
+          .transaction()
+          .execute(async (trx) => {
+            const orgIds = new Map<string, string>();
+            for (const slug of ORGANISATIONS) {
+              const row = await trx
+                .insertInto('organisation')
+                .values({
+                  slug,
+                  name: slug,
+                  short_name: null,
+                  kind: 'network',
+                  established: null,
+                  county_number: null,
+                })
+                .returning('id')
+                .executeTakeFirstOrThrow();
+              orgIds.set(slug, row.id);
+            }
+            const regionIds = new Map<string, string>();
+            for (const region of regionRecords) {
+              const row = await trx
+                .insertInto('region')
+                .values({ slug: region.slug, name: region.name })
+                .returning('id')
+                .executeTakeFirstOrThrow();
+              regionIds.set(region.slug, row.id);
+              if (region.municipalities.length > 0) {
+                await trx
+                  .insertInto('region_municipality')
+                  .values(
+                    region.municipalities.map((n) => ({
+                      region_id: row.id,
+                      municipality_number: n,
+                    })),
+                  )
+                  .execute();
+              }
+            }
+            for (const [i, m] of stored.entries()) {
+              await trx
+                .insertInto('membership')
+                .values({
+                  organisation_id: orgIds.get(m.organisation) ?? '',
+                  municipality_number: m.member.kind === 'municipality' ? m.member.number : null,
+                  region_id:
+                    m.member.kind === 'region' ? (regionIds.get(m.member.slug) ?? null) : null,
+                  from_date: m.from,
+                  from_precision: memberships[i]?.precision ?? 'day',
+                  to_date: m.to,
+                })
+                .execute();
+            }
+            const rows = await trx
+              .selectFrom(membersOnSql(trx, day).as('cm'))
+              .innerJoin('organisation as o', 'o.id', 'cm.organisation_id')
+              .select(['o.slug', 'cm.municipality_number', 'cm.via', 'cm.from_date', 'cm.to_date'])
+              .where('o.slug', 'in', [...ORGANISATIONS])
+              .orderBy('o.slug')
+              .orderBy('cm.municipality_number')
+              .execute();
+            throw new Rollback(JSON.stringify(rows));
+          })
+          .catch((error: unknown) => {
+            if (error instanceof Rollback) return JSON.parse(error.message) as unknown[];
+            throw error;
+          });
+        const fromDomain = ORGANISATIONS.flatMap((slug) =>
+          membersOn(slug, day, stored, regionRecords).map((m) => ({
+            slug,
+            municipality_number: m.municipality,
+            via: m.via,
+            from_date: m.from,
+            to_date: m.to,
+          })),
+        );
+        expect(fromSql).toEqual(fromDomain);
+      }),
+      { numRuns: 60 },
+    );
+  });
+};
+
+onEachEngine('Today’s members in SQL', membersSuite);

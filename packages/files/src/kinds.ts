@@ -1,0 +1,63 @@
+/**
+ * The allow-list: every kind of file the platform accepts, decided by the bytes (see detect/).
+ * Anything else is refused.
+ */
+export type DocumentKind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'csv';
+export type ImageKind = 'png' | 'jpeg' | 'webp';
+export type FileKind = DocumentKind | ImageKind;
+
+export interface KindInfo {
+  /** The media type the file is stored and served with. */
+  readonly mediaType: string;
+  /** The extension of the generated download name. */
+  readonly extension: string;
+  /** What people call it, for the admin's lists («PDF», «Word»). */
+  readonly label: string;
+  readonly image: boolean;
+}
+
+export const KINDS: Readonly<Record<FileKind, KindInfo>> = {
+  pdf: { mediaType: 'application/pdf', extension: 'pdf', label: 'PDF', image: false },
+  docx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+    label: 'Word',
+    image: false,
+  },
+  xlsx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+    label: 'Excel',
+    image: false,
+  },
+  pptx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extension: 'pptx',
+    label: 'PowerPoint',
+    image: false,
+  },
+  odt: {
+    mediaType: 'application/vnd.oasis.opendocument.text',
+    extension: 'odt',
+    label: 'OpenDocument-tekst',
+    image: false,
+  },
+  ods: {
+    mediaType: 'application/vnd.oasis.opendocument.spreadsheet',
+    extension: 'ods',
+    label: 'OpenDocument-regneark',
+    image: false,
+  },
+  odp: {
+    mediaType: 'application/vnd.oasis.opendocument.presentation',
+    extension: 'odp',
+    label: 'OpenDocument-presentasjon',
+    image: false,
+  },
+  csv: { mediaType: 'text/csv', extension: 'csv', label: 'CSV', image: false },
+  png: { mediaType: 'image/png', extension: 'png', label: 'PNG', image: true },
+  jpeg: { mediaType: 'image/jpeg', extension: 'jpg', label: 'JPEG', image: true },
+  webp: { mediaType: 'image/webp', extension: 'webp', label: 'WebP', image: true },
+};
+
+export const isImageKind = (kind: FileKind): kind is ImageKind => KINDS[kind].image;
