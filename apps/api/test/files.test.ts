@@ -102,6 +102,12 @@ const streamed = (token: string, size: number, declare: boolean) =>
     pump();
   });
 
+/** `bytes` in `n` pieces of about equal size. */
+const chunked = (bytes: Buffer, n: number): Buffer[] => {
+  const step = Math.ceil(bytes.length / n);
+  return Array.from({ length: n }, (_, k) => bytes.subarray(k * step, (k + 1) * step));
+};
+
 const pdf = () => ({
   bytes: pdfFile({ pages: [['Veileder for grønne anskaffelser i Ås kommune']] }),
   name: 'veileder.pdf',
@@ -177,6 +183,68 @@ describe('POST /files', () => {
     // Sent without a length: refused once 20 MB have passed, never held whole.
     expect(await streamed(editorB, 21 * 1024 * 1024, false)).toMatchObject(tooBig);
     expect(await stored()).toEqual(before);
+  });
+
+  it('reads a refused body to its end while it keeps coming, so the client is never reset', async () => {
+    // A client under load (the admin forwarding a 21 MB form during the browser tests) may still
+    // be sending seconds after the refusal went out. Cutting the connection then resets it, and
+    // fetch reports the reset as «fetch failed» instead of the answer (a CI flake). The server
+    // discards the rest for as long as it keeps coming.
+    const size = 21 * 1024 * 1024;
+    const boundary = 'kk-slow-boundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stor.pdf"\r\n` +
+        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const pieces = [head, ...chunked(Buffer.alloc(size - head.length - tail.length, 0x20), 25)];
+    const outcome = await new Promise<{ status: number; body: unknown; sentAll: boolean }>(
+      (resolve, reject) => {
+        let written = 0;
+        let answer: { status: number; body: unknown } | undefined;
+        const req = request(`${t.url}/files?organisation=${B}`, {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${editorB}`,
+            'Content-Type': `multipart/form-data; boundary=${boundary}`,
+            'Content-Length': String(size),
+            'X-Forwarded-For': freshAddress(),
+          },
+        });
+        req.on('error', () => {});
+        req.on('socket', (socket) => socket.on('close', () => (written = socket.bytesWritten)));
+        req.on('response', (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
+          res.on('end', () => {
+            answer = { status: res.statusCode ?? 0, body: JSON.parse(text) };
+          });
+        });
+        // About 2.5 s of steady sending, well past the moment the refusal went out.
+        const send = (k: number) => {
+          if (req.destroyed) return;
+          if (k === pieces.length) return void req.end(tail);
+          req.write(pieces[k]);
+          setTimeout(() => send(k + 1), 100);
+        };
+        req.on('close', () => setTimeout(finish, 50));
+        const finish = () => {
+          if (answer === undefined) return reject(new Error('no answer'));
+          resolve({ ...answer, sentAll: written >= size });
+        };
+        send(0);
+      },
+    );
+    expect(outcome).toEqual({
+      status: 413,
+      body: {
+        error: { code: 'too-large', field: 'file', message: 'Filen er større enn 20 MB.' },
+      },
+      sentAll: true,
+    });
   });
 
   it('takes uploads only from someone who may create content in the organisation', async () => {

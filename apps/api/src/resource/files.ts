@@ -27,10 +27,18 @@ export interface FileRoutes {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A refused body still coming is discarded while it keeps coming: cut after this long idle… */
+const DISCARD_IDLE_MS = 2_000;
+/** …or after this many bytes of it, or this long in all, whichever comes first. */
+const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
+const DISCARD_MAX_MS = 60_000;
+
 /**
  * An answer about the upload. The rest of a refused body is not kept: once the answer is out it
- * is read and discarded for at most a second, then the connection is cut, so neither side waits
- * for the other and the client gets the answer.
+ * is read and thrown away for as long as it keeps coming (bounded in bytes and time), so the
+ * client finishes sending and reads the answer. Cutting the connection while the client still
+ * sends resets it, and a reset can take the answer with it (fetch then reports «fetch failed»).
+ * No `Connection: close` either, which closes at once.
  */
 const answer = (
   res: ServerResponse,
@@ -39,15 +47,26 @@ const answer = (
 ) => {
   res.once('finish', () => {
     const { req } = res;
-    // The rest of the body is read and thrown away while the client may still be sending it:
-    // closing with unread bytes would reset the connection, and a reset can take the answer
-    // with it before the client has read it (so no `Connection: close`, which closes at once).
-    // A body that is still coming a second later is cut off.
+    if (req.readableEnded) return;
     req.unpipe();
     req.removeAllListeners('data');
-    const cut = setTimeout(() => req.socket.destroy(), 1000);
-    cut.unref();
-    req.once('end', () => clearTimeout(cut));
+    let discarded = 0;
+    const cut = () => req.socket.destroy();
+    let idle = setTimeout(cut, DISCARD_IDLE_MS);
+    const total = setTimeout(cut, DISCARD_MAX_MS);
+    idle.unref();
+    total.unref();
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      clearTimeout(idle);
+      if (discarded > DISCARD_MAX_BYTES) return cut();
+      idle = setTimeout(cut, DISCARD_IDLE_MS);
+      idle.unref();
+    });
+    req.once('close', () => {
+      clearTimeout(idle);
+      clearTimeout(total);
+    });
     req.resume();
   });
   sendJson(res, status, { error });
