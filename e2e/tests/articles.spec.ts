@@ -35,7 +35,11 @@ test('an editor writes and publishes an article; the public reads it, its feeds 
     .fill('## Bakgrunn\n\nKommunene trengte **felles** tall.');
   await page.getByLabel('Alternativ tekst for bildet', { exact: true }).fill('Solceller på et tak');
   await page.getByLabel('Kreditering', { exact: true }).fill('Foto: Ola Hansen');
-  await page.getByLabel('Skrevet av', { exact: true }).fill('Kari Nordmann');
+  // The author: one of the organisation's people, chosen from the list.
+  await page
+    .getByRole('group', { name: 'Skrevet av' })
+    .getByLabel('Person', { exact: true })
+    .selectOption({ label: 'Ragnhild Waagaard (Overordnet prosjektleder)' });
   await page.getByLabel('Bildefil', { exact: true }).setInputFiles({
     name: 'tak.png',
     mimeType: 'image/png',
@@ -92,6 +96,7 @@ test('an editor writes and publishes an article; the public reads it, its feeds 
   await expect(reader.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(reader.getByText(/^Publisert \d{1,2}\. \p{L}+ \d{4}/u)).toBeVisible();
   await expect(reader.getByText('Foto: Ola Hansen')).toBeVisible();
+  await expect(reader.getByText('Ragnhild Waagaard, Overordnet prosjektleder')).toBeVisible();
   await expect(reader.getByRole('img', { name: 'Solceller på et tak' })).toHaveAttribute(
     'srcset',
     /\/filer\/[0-9a-f-]+\/w320 320w/,

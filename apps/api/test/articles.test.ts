@@ -197,4 +197,75 @@ describe('articles through tRPC and HTTP', () => {
     const removed = await editorA.articles.delete.mutate({ slug: created.slug, version: 2 });
     expect(removed).toEqual({ slug: created.slug });
   });
+
+  it('offers the publisher’s people as authors, to contributors too, and takes no one else’s', async () => {
+    const own = await editorA.people.create.mutate({
+      name: 'Sigrid Skribent',
+      title: 'Kommunikasjonsrådgiver',
+      organisation: A,
+      email: 'sigrid@example.no',
+      consent: true,
+    });
+    const other = await editorB.people.create.mutate({
+      name: 'Bjørn Fremmed',
+      title: 'Rådgiver',
+      organisation: B,
+      consent: false,
+    });
+    // Name and title only: no email or phone, for a contributor who may not manage people.
+    const offered = await contributorA.articles.authorCandidates.query({ organisation: A });
+    expect(offered.items).toContainEqual({
+      id: own.id,
+      name: 'Sigrid Skribent',
+      title: 'Kommunikasjonsrådgiver',
+    });
+    expect(offered.items.map((p) => p.id)).not.toContain(other.id);
+    for (const item of offered.items)
+      expect(Object.keys(item).sort()).toEqual(['id', 'name', 'title']);
+    expect(
+      apiErrorCode(
+        await rejection(() => editorB.articles.authorCandidates.query({ organisation: A })),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      apiErrorCode(
+        await rejection(() => t.api.articles.authorCandidates.query({ organisation: A })),
+      ),
+    ).toBe('UNAUTHORIZED');
+
+    // The person alone is the author: the byline is their name.
+    const written = await contributorA.articles.create.mutate({
+      ...base,
+      title: 'Skrevet av en av organisasjonens egne',
+      author: { name: '', person: own.id },
+    });
+    const stored = await editorA.articles.getForEdit.query({ slug: written.slug });
+    expect(stored.author).toEqual({
+      name: 'Sigrid Skribent',
+      person: { id: own.id, name: 'Sigrid Skribent', title: 'Kommunikasjonsrådgiver' },
+    });
+    // Another organisation's person is no author of A's article, on create and on update.
+    const refused = await rejection(() =>
+      editorA.articles.create.mutate({
+        ...base,
+        title: 'Skrevet av en fra et annet nettverk',
+        author: { name: '', person: other.id },
+      }),
+    );
+    expect(apiErrorCode(refused)).toBe('BAD_REQUEST');
+    expect(apiErrorIssues(refused)[0]?.path).toEqual(['author']);
+    const update = await rejection(() =>
+      editorA.articles.update.mutate({
+        ...base,
+        slug: written.slug,
+        version: stored.version,
+        title: stored.title,
+        author: { name: 'Bjørn Fremmed', person: other.id },
+      }),
+    );
+    expect(apiErrorCode(update)).toBe('BAD_REQUEST');
+    expect(
+      (await editorA.articles.getForEdit.query({ slug: written.slug })).author?.person?.id,
+    ).toBe(own.id);
+  });
 });

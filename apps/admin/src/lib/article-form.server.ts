@@ -12,16 +12,24 @@ import { chosenFile, uploadFile } from './server/upload.ts';
 
 type Event = Parameters<typeof api>[0] & Parameters<typeof uploadFile>[0];
 
-/** What the article form offers to choose from: themes, the publisher's projects, municipalities. */
+/**
+ * What the article form offers to choose from: themes, the publisher's projects, municipalities
+ * and people (as authors).
+ */
 export async function articleChoices(event: Parameters<typeof api>[0], publisher: string) {
-  const [themes, projects, municipalities] = await api(event, (client: ApiClient) =>
+  const [themes, projects, municipalities, people] = await api(event, (client: ApiClient) =>
     Promise.all([
       client.themes.list.query(),
       client.projects.listForEdit.query({ organisation: publisher }),
       client.municipalities.list.query({ membersOnly: true, limit: 500 }),
+      client.articles.authorCandidates.query({ organisation: publisher }),
     ]),
   );
   return {
+    people: people.items.map(({ id, name, title }) => ({
+      value: id,
+      label: title === '' ? name : `${name} (${title})`,
+    })),
     themes: themes.items.map(({ slug, name }) => ({ slug, name })),
     projects: projects.items
       .map(({ slug, title }) => ({ value: slug, label: title }))

@@ -46,6 +46,34 @@ describe('the article form', () => {
     });
   });
 
+  it('names the author as one of the publisher’s people, a name, or both', () => {
+    const PERSON = '0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+    const values = (entries: [string, string][]) =>
+      readArticleForm(formOf([['title', 'Nyhet'], ...entries]));
+    expect(articleInput(values([['authorPerson', PERSON]])).author).toEqual({
+      name: '',
+      person: PERSON,
+    });
+    expect(articleInput(values([['authorName', 'Kari']])).author).toEqual({
+      name: 'Kari',
+      person: null,
+    });
+    expect(articleInput(values([])).author).toBeNull();
+    expect(validateArticle(values([['authorPerson', 'ikke-en-person']]))).toEqual({
+      authorPerson: 'Velg en person fra listen.',
+    });
+    const refusal = {
+      code: 'BAD_REQUEST',
+      message: 'Fant ingen person.',
+      issues: [{ path: ['author'], message: 'Fant ingen person.' }],
+      data: {},
+    };
+    expect(articleErrors(refusal)).toEqual({ authorPerson: 'Fant ingen person.' });
+    expect(
+      articleErrors({ ...refusal, issues: [{ path: ['author', 'name'], message: 'For langt.' }] }),
+    ).toEqual({ authorName: 'For langt.' });
+  });
+
   it('asks for a title and alt text for an image before asking the API', () => {
     expect(validateArticle(EMPTY_ARTICLE)).toEqual({ title: 'Skriv en tittel på artikkelen.' });
     const errors = validateArticle({ ...EMPTY_ARTICLE, title: 'Nyhet', imageFile: IMAGE });

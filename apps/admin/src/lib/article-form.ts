@@ -10,6 +10,7 @@ import {
   ArticleImageAltTextMissing,
   MunicipalityNumber,
   Slug,
+  Uuid,
 } from '@klimakommuner/domain';
 import type { Confirmation } from './confirm.ts';
 import { type ApiFailure, tagOf } from './failures.ts';
@@ -28,6 +29,9 @@ export interface ArticleFormValues {
   readonly themes: readonly string[];
   /** Kommunenummer. */
   readonly municipalities: readonly string[];
+  /** The author as one of the publisher's people: their id, '' for none. */
+  readonly authorPerson: string;
+  /** The byline as written: a name, or (with a person chosen) '' for the person's own name. */
   readonly authorName: string;
   /** The alt text typed for an image not uploaded yet (opplasting.js sends it as `alt`). */
   readonly newAltText: string;
@@ -43,6 +47,7 @@ export const EMPTY_ARTICLE: ArticleFormValues = {
   project: '',
   themes: [],
   municipalities: [],
+  authorPerson: '',
   authorName: '',
   newAltText: '',
 };
@@ -59,7 +64,12 @@ export function articleEditValues(article: ArticleEditView): ArticleFormValues {
     project: article.projectSlug ?? '',
     themes: article.themes.map((theme) => theme.slug),
     municipalities: article.municipalities.map((municipality) => municipality.number),
-    authorName: article.author?.name ?? '',
+    authorPerson: article.author?.person?.id ?? '',
+    // The view gives the person's name when none was written: the field stays empty then.
+    authorName:
+      article.author?.person && article.author.name === article.author.person.name
+        ? ''
+        : (article.author?.name ?? ''),
     newAltText: '',
   };
 }
@@ -76,6 +86,7 @@ export function readArticleForm(form: FormData): ArticleFormValues {
     project: text(form, 'project'),
     themes: texts(form, 'themes').filter((slug) => slug !== ''),
     municipalities: texts(form, 'municipalities').filter((number) => number !== ''),
+    authorPerson: text(form, 'authorPerson'),
     authorName: text(form, 'authorName'),
     newAltText: text(form, 'newAltText'),
   };
@@ -114,6 +125,8 @@ export function validateArticle(values: ArticleFormValues): FieldErrors {
   if (values.imageCredit.length > 200)
     errors.imageCredit = 'Krediteringen kan være på høyst 200 tegn.';
   if (values.authorName.length > 200) errors.authorName = 'Navnet kan være på høyst 200 tegn.';
+  if (values.authorPerson !== '' && !fits(Uuid, values.authorPerson))
+    errors.authorPerson = 'Velg en person fra listen.';
   if (values.project !== '' && !fits(Slug, values.project))
     errors.project = 'Velg et prosjekt fra listen.';
   if (!values.themes.every((slug) => fits(Slug, slug))) errors.themes = 'Velg tema fra listen.';
@@ -136,7 +149,13 @@ export function articleInput(values: ArticleFormValues) {
     project: values.project === '' ? null : values.project,
     themes: [...values.themes],
     municipalities: [...values.municipalities],
-    author: values.authorName === '' ? null : { name: values.authorName },
+    author:
+      values.authorName === '' && values.authorPerson === ''
+        ? null
+        : {
+            name: values.authorName,
+            person: values.authorPerson === '' ? null : values.authorPerson,
+          },
   };
 }
 
@@ -153,6 +172,8 @@ const FIELDS: Readonly<Record<string, string>> = {
 /** The field an input issue is about. */
 function issueField([key, part]: readonly string[]): string {
   if (key === 'image') return part === 'credit' ? 'imageCredit' : 'imageAlt';
+  // A person who is not one of the publisher's (NotFound) or no id at all: the person field.
+  if (key === 'author') return part === 'name' ? 'authorName' : 'authorPerson';
   return (key !== undefined && FIELDS[key]) || 'title';
 }
 

@@ -10,6 +10,7 @@ import {
   latestArticles,
   listArticles,
   listArticlesForEdit,
+  listPeople,
   transitionArticle,
   updateArticle,
 } from '@klimakommuner/db';
@@ -86,6 +87,17 @@ export const articles = {
     .input(ByOrganisation)
     .query(async ({ ctx, input }) => ({
       items: await listArticlesForEdit(ctx.db, input.organisation, ctx.now()),
+    })),
+  // Who the form offers as the author: the publisher's people, by name and title only (their
+  // email and phone stay with people.list, which needs person.manage). A contributor writes
+  // articles too, so this needs only content.create.
+  authorCandidates: procedure
+    .meta({ access: { action: 'content.create' }, resource: { input: 'organisation' } })
+    .input(ByOrganisation)
+    .query(async ({ ctx, input }) => ({
+      items: (await listPeople(ctx.db, { organisation: input.organisation })).map(
+        ({ id, name, title }) => ({ id, name, title }),
+      ),
     })),
   getForEdit: onArticle('content.read-drafts')
     .input(BySlug)

@@ -21,7 +21,7 @@ export type ArticleFields = Omit<ArticleDraft, 'publisher'>;
 /**
  * Resolves the themes, project, municipalities, image file and author's person a draft names
  * (at most five statements, at once), NotFound for the first unknown one. The image counts as
- * unknown unless `publisher` uploaded it.
+ * unknown unless `publisher` uploaded it, the author's person unless they are one of its people.
  */
 export const resolveArticleReferences = async (
   db: Kysely<Database>,
@@ -59,7 +59,12 @@ export const resolveArticleReferences = async (
           .executeTakeFirst(),
     personId === null
       ? null
-      : db.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst(),
+      : db
+          .selectFrom('person')
+          .select('id')
+          .where('id', '=', personId)
+          .where('organisation_id', '=', publisher.id)
+          .executeTakeFirst(),
   ]);
   const themeIds = new Map(themes.map((t) => [t.slug, t.id]));
   const missingTheme = themeSlugs.find((s) => !themeIds.has(s));
