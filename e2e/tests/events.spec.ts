@@ -40,7 +40,12 @@ test('the list puts upcoming events first, the archive has the past, filters liv
     'href',
     '/arrangementer/kalender.ics',
   );
-  await expect(page.getByRole('link', { name: /Abonner på kalender/ })).toHaveAttribute(
+  // Subscribing opens the calendar application on the feed; the file is there to download too.
+  await expect(page.getByRole('link', { name: 'Abonner i kalenderprogrammet' })).toHaveAttribute(
+    'href',
+    `webcal://${new URL(urls.portal).host}/arrangementer/kalender.ics`,
+  );
+  await expect(page.getByRole('link', { name: 'last ned kalenderfilen' })).toHaveAttribute(
     'href',
     '/arrangementer/kalender.ics',
   );
@@ -57,9 +62,9 @@ test('the list puts upcoming events first, the archive has the past, filters liv
   await expect(page).toHaveURL(/arrangor=ken/);
   await expect(page.getByRole('link', { name: 'Klimabudsjett i praksis (demo)' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Ombruksdagen (demo)' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: /Abonner på kalender/ })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: /Abonner i kalenderprogrammet/ })).toHaveAttribute(
     'href',
-    '/arrangementer/kalender.ics?arrangor=ken',
+    `webcal://${new URL(urls.portal).host}/arrangementer/kalender.ics?arrangor=ken`,
   );
 });
 

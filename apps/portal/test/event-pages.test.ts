@@ -6,6 +6,7 @@ import {
   eventQuery,
   parseEventFilter,
   sideHref,
+  webcalHref,
 } from '../src/lib/calendar/filter.ts';
 import { eventJsonLd, osloIso } from '../src/lib/calendar/json-ld.ts';
 import { jsonLdElement } from '../src/lib/json-ld.ts';
@@ -32,6 +33,12 @@ describe('parseEventFilter', () => {
     });
     expect(calendarHref(filter)).toBe(
       '/arrangementer/kalender.ics?arrangor=ken&kommune=3218&prosjekt=p&tema=mat',
+    );
+    expect(webcalHref('https://klimakommuner.no', calendarHref(filter))).toBe(
+      'webcal://klimakommuner.no/arrangementer/kalender.ics?arrangor=ken&kommune=3218&prosjekt=p&tema=mat',
+    );
+    expect(webcalHref('http://127.0.0.1:5173', '/arrangementer/kalender.ics')).toBe(
+      'webcal://127.0.0.1:5173/arrangementer/kalender.ics',
     );
     expect(sideHref(filter, false)).toBe(
       '/arrangementer?arrangor=ken&kommune=3218&prosjekt=p&tema=mat',

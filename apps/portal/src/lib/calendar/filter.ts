@@ -70,6 +70,13 @@ export const calendarHref = (filter: Partial<EventFilter>): string =>
     null,
   )}`;
 
+/**
+ * The feed as a `webcal:` address on the public origin: a link a calendar application opens as a
+ * subscription (it then fetches the feed again by itself and sees changes and cancellations).
+ */
+export const webcalHref = (origin: string, href: string): string =>
+  `webcal://${new URL(origin).host}${href}`;
+
 /** The list of the same filter, upcoming or past, from its first page. */
 export const sideHref = (filter: EventFilter, past: boolean): string =>
   `/arrangementer${filterSearch({ ...filter, tid: past ? 'tidligere' : null, fra: null }, null)}`;
