@@ -66,6 +66,17 @@ test('the list puts upcoming events first, the archive has the past, filters liv
     'href',
     `webcal://${new URL(urls.portal).host}/arrangementer/kalender.ics?arrangor=ken`,
   );
+
+  // The network's own page subscribes to its events the same way; the head links the feed.
+  await page.goto(`/nettverk/${KEN}`);
+  await expect(page.getByRole('link', { name: /^Abonner på kalender/ })).toHaveAttribute(
+    'href',
+    `webcal://${new URL(urls.portal).host}/arrangementer/kalender.ics?arrangor=ken`,
+  );
+  await expect(page.locator('link[rel="alternate"][type="text/calendar"]')).toHaveAttribute(
+    'href',
+    '/arrangementer/kalender.ics?arrangor=ken',
+  );
 });
 
 test('an event page shows Norwegian time, a cancelled one says so with the reason, JSON-LD says both', async ({

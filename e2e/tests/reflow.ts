@@ -12,19 +12,16 @@ export interface ScrollRegion {
   readonly overflow: number;
 }
 
-/**
- * Nothing scrolls sideways but a table inside its own region: the document is no wider than the
- * viewport, neither <html> nor <body> hides what sticks out (no overflow: hidden/clip on them),
- * and every element that does scroll sideways is a focusable (tabindex 0), labelled region
- * that shows its cue ([data-scroll-cue], TableScroll.svelte). Returns the regions that scroll.
- * `modal`: a modal dialog is open, and Designsystemet locks the page's scrolling behind it
- * (overflow: hidden on <html>), which is not a reflow failure.
- */
-export const expectReflow = async (
-  page: Page,
-  options: { readonly modal?: boolean } = {},
-): Promise<ScrollRegion[]> => {
-  const found = await page.evaluate(() => {
+/** Resolves after the page has drawn two more frames. */
+const nextFrames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+
+/** What the page scrolls, clips and shows now (see expectReflow). */
+const measure = (page: Page) =>
+  page.evaluate(() => {
     const doc = document.documentElement;
     const clipped = [doc, document.body]
       .map((el) => ({ tag: el.tagName.toLowerCase(), x: getComputedStyle(el).overflowX }))
@@ -60,6 +57,28 @@ export const expectReflow = async (
       })),
     };
   });
+
+/**
+ * Nothing scrolls sideways but a table inside its own region: the document is no wider than the
+ * viewport, neither <html> nor <body> hides what sticks out (no overflow: hidden/clip on them),
+ * and every element that does scroll sideways is a focusable (tabindex 0), labelled region
+ * that shows its cue ([data-scroll-cue], TableScroll.svelte). Returns the regions that scroll.
+ * `modal`: a modal dialog is open, and Designsystemet locks the page's scrolling behind it
+ * (overflow: hidden on <html>), which is not a reflow failure.
+ */
+export const expectReflow = async (
+  page: Page,
+  options: { readonly modal?: boolean } = {},
+): Promise<ScrollRegion[]> => {
+  // The cue shows through a scroll-state container query, which Chromium evaluates against the
+  // scroll state of the previous frame: right after a load or a resize, on a busy machine, it may
+  // not show yet. So a page gets a few frames (up to about 3 s) before a region counts as cue-less.
+  let found = await measure(page);
+  for (let tries = 0; tries < 30 && found.regions.some((r) => r.problems.length > 0); tries++) {
+    await nextFrames(page);
+    await page.waitForTimeout(100);
+    found = await measure(page);
+  }
   const where = `${page.url()} at ${page.viewportSize()?.width} px`;
   expect(found.documentOverflow, `the page scrolls sideways: ${where}`).toBeLessThanOrEqual(0);
   if (!options.modal) {
