@@ -50,6 +50,52 @@ export const upload = async (
   return { status: response.status, body: (await response.json()) as UploadAnswer['body'] };
 };
 
+/** A multipart body of `size` bytes: a PDF's first line as the file «stor.pdf», then filler. */
+const oversized = (size: number) => {
+  const boundary = 'kk-test-boundary';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stor.pdf"\r\n` +
+      `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { boundary, head, tail, filler: size - head.length - tail.length };
+};
+
+/** A node:http upload of a multipart body to B, as `token`, and its JSON answer when it comes. */
+const uploadRequest = (
+  token: string,
+  boundary: string,
+  length: number | null,
+  onAnswer: (answer: UploadAnswer) => void,
+  onBadAnswer: (error: unknown) => void,
+) => {
+  const req = request(`${t.url}/files?organisation=${B}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': `multipart/form-data; boundary=${boundary}`,
+      'X-Forwarded-For': freshAddress(),
+      ...(length === null ? {} : { 'Content-Length': String(length) }),
+    },
+  });
+  req.on('error', () => {}); // the server may stop reading: the answer still comes
+  req.on('response', (res) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => {
+      text += chunk;
+    });
+    res.on('end', () => {
+      try {
+        onAnswer({ status: res.statusCode ?? 0, body: JSON.parse(text) });
+      } catch (error) {
+        onBadAnswer(error);
+      }
+    });
+  });
+  return req;
+};
+
 /**
  * A multipart upload of `size` bytes of a PDF's first line followed by filler, streamed with
  * node:http (a declared Content-Length, or chunked): the answer, whenever it comes; the server
@@ -57,37 +103,17 @@ export const upload = async (
  */
 const streamed = (token: string, size: number, declare: boolean) =>
   new Promise<UploadAnswer>((resolve, reject) => {
-    const boundary = 'kk-test-boundary';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stor.pdf"\r\n` +
-        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
-    );
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const filler = size - head.length - tail.length;
-    const req = request(`${t.url}/files?organisation=${B}`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': `multipart/form-data; boundary=${boundary}`,
-        ...(declare ? { 'Content-Length': String(size) } : {}),
-      },
-    });
-    req.on('error', () => {}); // the server may stop reading: the answer still comes
-    req.on('response', (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        text += chunk;
-      });
-      res.on('end', () => {
+    const { boundary, head, tail, filler } = oversized(size);
+    const req = uploadRequest(
+      token,
+      boundary,
+      declare ? size : null,
+      (answer) => {
         req.destroy();
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) });
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
+        resolve(answer);
+      },
+      reject,
+    );
     req.write(head);
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     let sent = 0;
@@ -191,53 +217,36 @@ describe('POST /files', () => {
     // fetch reports the reset as «fetch failed» instead of the answer (a CI flake). The server
     // discards the rest for as long as it keeps coming.
     const size = 21 * 1024 * 1024;
-    const boundary = 'kk-slow-boundary';
-    const head = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stor.pdf"\r\n` +
-        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
-    );
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const pieces = [head, ...chunked(Buffer.alloc(size - head.length - tail.length, 0x20), 25)];
-    const outcome = await new Promise<{ status: number; body: unknown; sentAll: boolean }>(
-      (resolve, reject) => {
-        let written = 0;
-        let answer: { status: number; body: unknown } | undefined;
-        const req = request(`${t.url}/files?organisation=${B}`, {
-          method: 'POST',
-          headers: {
-            Authorization: `Bearer ${editorB}`,
-            'Content-Type': `multipart/form-data; boundary=${boundary}`,
-            'Content-Length': String(size),
-            'X-Forwarded-For': freshAddress(),
-          },
-        });
-        req.on('error', () => {});
-        req.on('socket', (socket) => socket.on('close', () => (written = socket.bytesWritten)));
-        req.on('response', (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk) => {
-            text += chunk;
-          });
-          res.on('end', () => {
-            answer = { status: res.statusCode ?? 0, body: JSON.parse(text) };
-          });
-        });
-        // About 2.5 s of steady sending, well past the moment the refusal went out.
-        const send = (k: number) => {
-          if (req.destroyed) return;
-          if (k === pieces.length) return void req.end(tail);
-          req.write(pieces[k]);
-          setTimeout(() => send(k + 1), 100);
-        };
-        req.on('close', () => setTimeout(finish, 50));
-        const finish = () => {
+    const { boundary, head, tail, filler } = oversized(size);
+    const pieces = [head, ...chunked(Buffer.alloc(filler, 0x20), 25)];
+    const outcome = await new Promise<UploadAnswer & { sentAll: boolean }>((resolve, reject) => {
+      let written = 0;
+      let answer: UploadAnswer | undefined;
+      const req = uploadRequest(
+        editorB,
+        boundary,
+        size,
+        (got) => {
+          answer = got;
+        },
+        reject,
+      );
+      req.on('socket', (socket) => socket.on('close', () => (written = socket.bytesWritten)));
+      // About 2.5 s of steady sending, well past the moment the refusal went out.
+      const send = (k: number) => {
+        if (req.destroyed) return;
+        if (k === pieces.length) return void req.end(tail);
+        req.write(pieces[k]);
+        setTimeout(() => send(k + 1), 100);
+      };
+      req.on('close', () =>
+        setTimeout(() => {
           if (answer === undefined) return reject(new Error('no answer'));
           resolve({ ...answer, sentAll: written >= size });
-        };
-        send(0);
-      },
-    );
+        }, 50),
+      );
+      send(0);
+    });
     expect(outcome).toEqual({
       status: 413,
       body: {
