@@ -104,23 +104,29 @@ export const siteSearchStatement = (
   const newest = (m: string) =>
     sql`${sql.ref(`${m}.published_on`)} desc nulls last, ${sql.ref(`${m}.slug`)}`;
   const order = (m: string) => sql`${sql.ref(`${m}.rank`)} desc, ${newest(m)}`;
+  // The candidates carry their document (read anyway to test the match), so ranking them needs
+  // no second read of search_document (as in the library's search).
   const columns = sql`d.type, d.id, d.slug, d.published_on`;
+  const ranked = sql`${columns}, d.document`;
   const headline = sql`ts_headline('norwegian', left(concat_ws(' ', nullif(d.summary, ''),
       nullif(d.body_text, ''), nullif(d.file_text, '')), ${SNIPPET_SOURCE}), ${tsquery}, ${HEADLINE_OPTIONS})`;
 
   // `everything` feeds the type facet (all kinds, so the others stay offered under a filter);
   // `candidates` the list (the same set when no kind is chosen).
   const statement = sql<Row>`
-    with everything as materialized (${newestMatches(columns, wheres.all, dense)}),
+    with everything as materialized (${newestMatches(
+      wheres.typed === null ? ranked : columns,
+      wheres.all,
+      dense,
+    )}),
     candidates as materialized (${
       wheres.typed === null
         ? sql`select * from everything`
-        : newestMatches(columns, wheres.typed, denseTyped)
+        : newestMatches(ranked, wheres.typed, denseTyped)
     }),
     matches as materialized (
-      select c.*, ts_rank(r.document, ${tsquery}) as rank
+      select c.type, c.id, c.slug, c.published_on, ts_rank(c.document, ${tsquery}) as rank
       from (select * from candidates c order by ${newest('c')} limit ${MAX_SEARCH_DEPTH}) c
-      join search_document r on r.type = c.type and r.id = c.id
     ),
     page as (
       select m.* from matches m order by ${order('m')} limit ${limit + 1} offset ${offset}
