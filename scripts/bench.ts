@@ -62,6 +62,8 @@ process.on('exit', cleanUp);
 /** The synthetic seed (`pnpm db:seed --synthetic N`) when this checkout has it. */
 const seedCli = join(repoRoot, 'packages/db/src/cli/seed.ts');
 const hasSynthetic = readFileSync(seedCli, 'utf8').includes('--synthetic');
+/** How many synthetic resources the library holds at 1× (production seeds none): 100 a scale. */
+const RESOURCES_PER_SCALE = 100;
 
 const adminQuery = async (statement: string) => {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -84,7 +86,12 @@ const prepare = async (scale: number): Promise<Record<string, string>> => {
     url.pathname = `/${name}`;
     env = { DATABASE_URL: url.toString() };
   } else env = { PGLITE_DIR: join(work, `pglite-${scale}`) };
-  const args = [seedCli, ...(scale > 1 ? ['--synthetic', String(scale)] : [])];
+  const args = [
+    seedCli,
+    ...(scale > 1 ? ['--synthetic', String(scale)] : []),
+    '--resources',
+    String(RESOURCES_PER_SCALE * scale),
+  ];
   const started = Date.now();
   const seeded = spawnSync(process.execPath, args, {
     cwd: join(repoRoot, 'packages/db'),
@@ -246,7 +253,11 @@ for (const scale of scales) {
       { name: `portal /nettverk/${network}`, url: `${portalUrl}/nettverk/${network}` },
       { name: 'portal /prosjekter/…', url: `${portalUrl}/prosjekter/${project}` },
       { name: 'portal /', url: `${portalUrl}/` },
-      { name: 'portal /verktoy?q=klima', url: `${portalUrl}/verktoy?q=klima` },
+      // The library with a query and two facets, over 100 synthetic resources a scale.
+      {
+        name: 'portal /verktoy?q=klima&type=guide&tema=utslippskutt',
+        url: `${portalUrl}/verktoy?q=klima&type=guide&tema=utslippskutt`,
+      },
       { name: 'portal /sok?q=klima', url: `${portalUrl}/sok?q=klima` },
     ];
     for (const target of targets) {

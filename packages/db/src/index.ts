@@ -215,7 +215,7 @@ export {
   resourceStatus,
 } from './resource/resources.ts';
 export { search } from './resource/search.ts';
-export { seedSyntheticResources } from './resource/synthetic.ts';
+export { seedSyntheticResources, topUpSyntheticResources } from './resource/synthetic.ts';
 export type * from './schema.ts';
 export { searchSite, siteSearchStatement } from './search/site-search.ts';
 export { type SitemapEntry, sitemapEntries } from './search/sitemap.ts';

@@ -5,7 +5,9 @@ import {
   listProjects,
   SYNTHETIC_NOTE,
   SYNTHETIC_PREFIX,
+  search,
   seedSynthetic,
+  topUpSyntheticResources,
 } from '../src/index.ts';
 import { onEachEngine, TODAY } from './engines.ts';
 
@@ -85,6 +87,25 @@ const syntheticSuite = (db: () => DbHandle): void => {
     for (const p of page.items) expect(p.title).toMatch(/\(syntetisk 1\)$/);
     expect(page.items.some((p) => p.demoParticipantCount > 0)).toBe(true);
     expect(page.items.every((p) => p.demoParticipantCount === p.participantCount)).toBe(true);
+  });
+
+  it('tops the synthetic resources up to a total, published, marked and searchable', async () => {
+    const library = async () =>
+      Number(
+        (
+          await sql<{ n: number }>`select count(*)::int as n from resource
+            where slug like 'syntetisk-%' and demo and workflow_status = 'published'`.execute(
+            handle.db,
+          )
+        ).rows[0]?.n,
+      );
+    expect(await topUpSyntheticResources(handle.db, 30)).toBe(30);
+    expect(await topUpSyntheticResources(handle.db, 30)).toBe(0);
+    expect(await topUpSyntheticResources(handle.db, 45)).toBe(15);
+    expect(await library()).toBe(45);
+    const found = await search(handle.db, {}, new Date());
+    expect(found.total).toBeGreaterThanOrEqual(45);
+    expect(found.items.every((item) => item.demo)).toBe(true);
   });
 };
 

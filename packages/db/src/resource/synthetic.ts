@@ -160,3 +160,18 @@ export const seedSyntheticResources = async (db: Kysely<Database>, n: number): P
   });
   await sql`analyze search_document`.execute(db);
 };
+
+/**
+ * Tops the synthetic resources up to `total` (`pnpm db:seed --resources N`): adds what is
+ * missing, none when there are that many already. Returns how many it added.
+ */
+export const topUpSyntheticResources = async (
+  db: Kysely<Database>,
+  total: number,
+): Promise<number> => {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from resource
+    where slug like 'syntetisk-%'`.execute(db);
+  const missing = Math.max(0, total - Number(rows[0]?.n ?? 0));
+  if (missing > 0) await seedSyntheticResources(db, missing);
+  return missing;
+};
