@@ -191,3 +191,38 @@ test('without JavaScript: an image without alt text is refused in Norwegian, wha
   await expect(page.getByText('Artikkelen er opprettet som utkast.')).toBeVisible();
   await page.context().close();
 });
+
+test('two tabs: the later save meets a conflict, shows what is stored and keeps what was typed', async ({
+  browser,
+}) => {
+  // The save, conflict and status actions are shared by every content kind's edit page
+  // (apps/admin/src/lib/server/content-page.ts); an article stands in for them.
+  const title = `Artikkel i to faner ${Date.now().toString(36)}`;
+  const first = await editorPage(browser, accounts.kkoEditor, false);
+  await first.goto(`/organisasjoner/${KKO}/aktuelt/ny`);
+  await first.getByLabel('Tittel', { exact: true }).fill(title);
+  await first.getByRole('button', { name: 'Opprett artikkelen' }).click();
+  await expect(first.getByText('Artikkelen er opprettet som utkast.')).toBeVisible();
+  const second = await first.context().newPage();
+  await second.goto(first.url());
+
+  await first.getByLabel('Tittel', { exact: true }).fill(`${title} (endret)`);
+  await first.getByRole('button', { name: 'Lagre artikkelen' }).click();
+  await expect(first.getByText('Artikkelen er lagret.')).toBeVisible();
+
+  await second.getByLabel('Ingress', { exact: true }).fill('Skrevet i den andre fanen.');
+  await second.getByRole('button', { name: 'Lagre artikkelen' }).click();
+  await expect(second.getByText('Noen andre har lagret artikkelen mens du skrev.')).toBeVisible();
+  await expect(second.getByText(`${title} (endret)`).first()).toBeVisible();
+  await expect(second.getByLabel('Ingress', { exact: true })).toHaveValue(
+    'Skrevet i den andre fanen.',
+  );
+
+  // Saving anyway, from the version now stored, keeps what the second tab typed.
+  await second.getByRole('button', { name: 'Lagre min versjon likevel' }).click();
+  await expect(second.getByText('Artikkelen er lagret.')).toBeVisible();
+  await expect(second.getByLabel('Ingress', { exact: true })).toHaveValue(
+    'Skrevet i den andre fanen.',
+  );
+  await first.context().close();
+});

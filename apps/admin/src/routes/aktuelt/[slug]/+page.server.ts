@@ -1,5 +1,4 @@
-import { actionFor, FILE_AUDIT_WINDOW_DAYS, isPublic } from '@klimakommuner/domain';
-import { error, fail, redirect } from '@sveltejs/kit';
+import { FILE_AUDIT_WINDOW_DAYS } from '@klimakommuner/domain';
 import { articleChoices, imageRound, readArticleRound } from '#lib/article-form.server.ts';
 import {
   articleEditValues,
@@ -8,17 +7,14 @@ import {
   deleteArticleConfirmation,
   validateArticle,
 } from '#lib/article-form.ts';
-import { transitionConfirmation } from '#lib/confirm.ts';
-import { hasErrors, INVALID_FORM, parseVersion, text } from '#lib/forms.ts';
-import { mayIn } from '#lib/policy.ts';
-import { load as api, attempt, FORBIDDEN_MESSAGE } from '#lib/server/api.ts';
-import { askFirst, isConfirmed } from '#lib/server/confirm.ts';
+import { hasErrors } from '#lib/forms.ts';
+import { load as api } from '#lib/server/api.ts';
+import { contentStatus, deleteContent, saveContent, versionOf } from '#lib/server/content-page.ts';
 import { previewBody } from '#lib/server/preview.ts';
-import { transitionAction } from '#lib/server/workflow.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-// Parallel to /ressurser/[slug]: the same workflow panel, conflict view and delete, the article's
-// own form.
+// Parallel to /ressurser/[slug] and /arrangementer/[slug]: the same workflow panel, conflict view
+// and delete (#lib/server/content-page.ts), the article's own form and image.
 
 const articleOf = (event: RequestEvent | Parameters<PageServerLoad>[0]) =>
   api(event, (client) => client.articles.getForEdit.query({ slug: event.params.slug }));
@@ -37,49 +33,26 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-/** The version the form was filled in from; a 400 page without one. */
-function versionOf(form: FormData): number {
-  const version = parseVersion(text(form, 'version'));
-  if (version === null) error(400, INVALID_FORM);
-  return version;
-}
-
 export const actions: Actions = {
   lagre: async (event) => {
     const { slug } = event.params;
     const article = await articleOf(event);
     const round = await readArticleRound(event, article.publisher.slug);
     const version = versionOf(round.form);
-    const base = {
-      kind: 'save' as const,
-      values: round.values,
-      version,
-      notice: null,
-      previewHtml: null,
-    };
-    if (hasErrors(round.errors))
-      return fail(400, { ...base, errors: round.errors, message: null, conflict: null });
-    const errors = validateArticle(round.values);
-    if (hasErrors(errors)) return fail(400, { ...base, errors, message: null, conflict: null });
-    const result = await attempt(event, (client) =>
-      client.articles.update.mutate({ slug, version, ...articleInput(round.values) }),
-    );
-    if (result.ok) redirect(303, `/aktuelt/${slug}?lagret=1`);
-    if (result.failure.code === 'CONFLICT') {
-      const conflict = await articleOf(event);
-      return fail(409, {
-        ...base,
-        errors: {},
-        version: conflict.version,
-        message: result.failure.message,
-        conflict,
-      });
-    }
-    return fail(422, {
-      ...base,
-      errors: articleErrors(result.failure),
-      message: null,
-      conflict: null,
+    return saveContent(event, {
+      base: {
+        kind: 'save' as const,
+        values: round.values,
+        version,
+        notice: null,
+        previewHtml: null,
+      },
+      errors: hasErrors(round.errors) ? round.errors : validateArticle(round.values),
+      update: (client) =>
+        client.articles.update.mutate({ slug, version, ...articleInput(round.values) }),
+      done: `/aktuelt/${slug}?lagret=1`,
+      reload: () => articleOf(event),
+      refusals: articleErrors,
     });
   },
 
@@ -111,54 +84,25 @@ export const actions: Actions = {
 
   status: (event) => {
     const { slug } = event.params;
-    return transitionAction(event, {
+    return contentStatus(event, {
       slug,
-      mayUse: (transition, form) => {
-        const publisher = text(form, 'owner');
-        return publisher === '' || mayIn(event.locals.me, actionFor(transition), publisher);
-      },
+      noun: 'Artikkelen',
+      pronoun: 'den',
       run: (client, input) => client.articles.transition.mutate(input),
       done: `/aktuelt/${slug}?status=1`,
-      confirmation: async (transition, when) => {
-        const article = await articleOf(event);
-        const shown = { status: article.workflowStatus, publishAt: article.publishAt };
-        return transitionConfirmation(
-          transition,
-          {
-            noun: 'Artikkelen',
-            pronoun: 'den',
-            name: article.title,
-            public: isPublic(shown, new Date()),
-          },
-          when,
-        );
-      },
+      load: () => articleOf(event),
     });
   },
 
-  slett: async (event) => {
+  slett: (event) => {
     const { slug } = event.params;
-    const form = await event.request.formData();
-    const version = versionOf(form);
-    const article = await articleOf(event);
-    const publisher = article.publisher.slug;
-    // The same people who may archive may delete, as for resources.
-    if (!mayIn(event.locals.me, 'content.archive', publisher)) error(403, FORBIDDEN_MESSAGE);
-    if (!isConfirmed(form)) {
-      return askFirst(
-        event,
-        form,
-        deleteArticleConfirmation(article.title, FILE_AUDIT_WINDOW_DAYS),
-      );
-    }
-    const result = await attempt(event, (client) =>
-      client.articles.delete.mutate({ slug, version }),
-    );
-    if (result.ok) redirect(303, `/organisasjoner/${publisher}/aktuelt?slettet=1`);
-    return fail(result.failure.code === 'CONFLICT' ? 409 : 422, {
-      kind: 'delete' as const,
-      errors: {},
-      message: result.failure.message,
+    return deleteContent(event, {
+      slug,
+      load: () => articleOf(event),
+      owner: (article) => article.publisher.slug,
+      confirmation: (article) => deleteArticleConfirmation(article.title, FILE_AUDIT_WINDOW_DAYS),
+      run: (client, input) => client.articles.delete.mutate(input),
+      done: (publisher) => `/organisasjoner/${publisher}/aktuelt?slettet=1`,
     });
   },
 };

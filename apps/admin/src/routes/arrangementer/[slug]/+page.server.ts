@@ -1,6 +1,3 @@
-import { actionFor, isPublic } from '@klimakommuner/domain';
-import { error, fail, redirect } from '@sveltejs/kit';
-import { transitionConfirmation } from '#lib/confirm.ts';
 import {
   deleteEventConfirmation,
   editEventValues,
@@ -9,14 +6,14 @@ import {
   readEventForm,
   validateEvent,
 } from '#lib/event-form.ts';
-import { hasErrors, INVALID_FORM, parseVersion, text } from '#lib/forms.ts';
-import { mayIn } from '#lib/policy.ts';
-import { load as api, attempt, FORBIDDEN_MESSAGE } from '#lib/server/api.ts';
-import { askFirst, isConfirmed } from '#lib/server/confirm.ts';
+import { load as api } from '#lib/server/api.ts';
+import { contentStatus, deleteContent, saveContent, versionOf } from '#lib/server/content-page.ts';
 import { previewBody } from '#lib/server/preview.ts';
 import { resourceChoices } from '#lib/server/resources.ts';
-import { transitionAction } from '#lib/server/workflow.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+// Parallel to /aktuelt/[slug] and /ressurser/[slug]: the same workflow panel, conflict view and
+// delete (#lib/server/content-page.ts), the event's own form in Norwegian time.
 
 const eventOf = (event: RequestEvent | Parameters<PageServerLoad>[0]) =>
   api(event, (client) => client.events.getForEdit.query({ slug: event.params.slug }));
@@ -35,42 +32,21 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-function versionOf(form: FormData): number {
-  const version = parseVersion(text(form, 'version'));
-  if (version === null) error(400, INVALID_FORM);
-  return version;
-}
-
 export const actions: Actions = {
   lagre: async (event) => {
     const { slug } = event.params;
     const form = await event.request.formData();
     const values = readEventForm(form);
     const version = versionOf(form);
-    const base = { kind: 'save' as const, values, version, previewHtml: null };
     const check = validateEvent(values);
-    if (hasErrors(check.errors)) {
-      return fail(400, { ...base, errors: check.errors, message: null, conflict: null });
-    }
-    const result = await attempt(event, (client) =>
-      client.events.update.mutate({ slug, version, ...eventInput(values, check) }),
-    );
-    if (result.ok) redirect(303, `/arrangementer/${slug}?lagret=1`);
-    if (result.failure.code === 'CONFLICT') {
-      const conflict = await eventOf(event);
-      return fail(409, {
-        ...base,
-        errors: {},
-        version: conflict.version,
-        message: result.failure.message,
-        conflict,
-      });
-    }
-    return fail(422, {
-      ...base,
-      errors: eventErrors(result.failure),
-      message: null,
-      conflict: null,
+    return saveContent(event, {
+      base: { kind: 'save' as const, values, version, previewHtml: null },
+      errors: check.errors,
+      update: (client) =>
+        client.events.update.mutate({ slug, version, ...eventInput(values, check) }),
+      done: `/arrangementer/${slug}?lagret=1`,
+      reload: () => eventOf(event),
+      refusals: eventErrors,
     });
   },
 
@@ -90,47 +66,25 @@ export const actions: Actions = {
 
   status: (event) => {
     const { slug } = event.params;
-    return transitionAction(event, {
+    return contentStatus(event, {
       slug,
-      mayUse: (transition, form) => {
-        const owner = text(form, 'owner');
-        return owner === '' || mayIn(event.locals.me, actionFor(transition), owner);
-      },
+      noun: 'Arrangementet',
+      pronoun: 'det',
       run: (client, input) => client.events.transition.mutate(input),
       done: `/arrangementer/${slug}?status=1`,
-      confirmation: async (transition, when) => {
-        const stored = await eventOf(event);
-        const shown = { status: stored.workflowStatus, publishAt: stored.publishAt };
-        return transitionConfirmation(
-          transition,
-          {
-            noun: 'Arrangementet',
-            pronoun: 'det',
-            name: stored.title,
-            public: isPublic(shown, new Date()),
-          },
-          when,
-        );
-      },
+      load: () => eventOf(event),
     });
   },
 
-  slett: async (event) => {
+  slett: (event) => {
     const { slug } = event.params;
-    const form = await event.request.formData();
-    const version = versionOf(form);
-    const stored = await eventOf(event);
-    const owner = stored.organiser.slug;
-    if (!mayIn(event.locals.me, 'content.archive', owner)) error(403, FORBIDDEN_MESSAGE);
-    if (!isConfirmed(form)) {
-      return askFirst(event, form, deleteEventConfirmation(stored.title));
-    }
-    const result = await attempt(event, (client) => client.events.delete.mutate({ slug, version }));
-    if (result.ok) redirect(303, `/organisasjoner/${owner}/arrangementer?slettet=1`);
-    return fail(result.failure.code === 'CONFLICT' ? 409 : 422, {
-      kind: 'delete' as const,
-      errors: {},
-      message: result.failure.message,
+    return deleteContent(event, {
+      slug,
+      load: () => eventOf(event),
+      owner: (stored) => stored.organiser.slug,
+      confirmation: (stored) => deleteEventConfirmation(stored.title),
+      run: (client, input) => client.events.delete.mutate(input),
+      done: (organiser) => `/organisasjoner/${organiser}/arrangementer?slettet=1`,
     });
   },
 };

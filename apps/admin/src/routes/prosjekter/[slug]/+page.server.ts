@@ -1,8 +1,5 @@
-import { actionFor, isPublic } from '@klimakommuner/domain';
-import { error, fail, redirect } from '@sveltejs/kit';
-import { transitionConfirmation } from '#lib/confirm.ts';
-import { hasErrors, INVALID_FORM, parseVersion, text } from '#lib/forms.ts';
-import { mayIn } from '#lib/policy.ts';
+import { fail } from '@sveltejs/kit';
+import { hasErrors } from '#lib/forms.ts';
 import {
   projectErrors,
   projectInput,
@@ -10,9 +7,9 @@ import {
   validateProject,
 } from '#lib/project-form.ts';
 import { draftProjectDetail } from '#lib/project-preview.ts';
-import { load as api, attempt } from '#lib/server/api.ts';
+import { load as api } from '#lib/server/api.ts';
+import { contentStatus, saveContent, versionOf } from '#lib/server/content-page.ts';
 import { previewBody } from '#lib/server/preview.ts';
-import { transitionAction } from '#lib/server/workflow.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const projectOf = (event: RequestEvent | Parameters<PageServerLoad>[0]) =>
@@ -40,8 +37,7 @@ export const load: PageServerLoad = async (event) => {
 /** The project form as sent, with the version it was filled in from; a 400 page without one. */
 async function readSave(event: RequestEvent) {
   const form = await event.request.formData();
-  const version = parseVersion(text(form, 'version'));
-  if (version === null) error(400, INVALID_FORM);
+  const version = versionOf(form);
   const values = readProjectForm(form);
   return { kind: 'save' as const, values, version, message: null, conflict: null };
 }
@@ -50,25 +46,19 @@ export const actions: Actions = {
   lagre: async (event) => {
     const { slug } = event.params;
     const save = await readSave(event);
-    const errors = validateProject(save.values);
-    if (hasErrors(errors)) return fail(400, { ...save, errors, preview: null });
-    const result = await attempt(event, (client) =>
-      client.projects.update.mutate({ slug, version: save.version, ...projectInput(save.values) }),
-    );
-    if (result.ok) redirect(303, `/prosjekter/${slug}?lagret=1`);
-
-    if (result.failure.code === 'CONFLICT') {
-      const conflict = await projectOf(event);
-      return fail(409, {
-        ...save,
-        errors: {},
-        version: conflict.version,
-        message: result.failure.message,
-        conflict,
-        preview: null,
-      });
-    }
-    return fail(422, { ...save, errors: projectErrors(result.failure), preview: null });
+    return saveContent(event, {
+      base: { kind: save.kind, values: save.values, version: save.version, preview: null },
+      errors: validateProject(save.values),
+      update: (client) =>
+        client.projects.update.mutate({
+          slug,
+          version: save.version,
+          ...projectInput(save.values),
+        }),
+      done: `/prosjekter/${slug}?lagret=1`,
+      reload: () => projectOf(event),
+      refusals: projectErrors,
+    });
   },
 
   // The public page with the unsaved changes: checked as a save is, then laid over the saved page.
@@ -97,28 +87,13 @@ export const actions: Actions = {
 
   status: (event) => {
     const { slug } = event.params;
-    return transitionAction(event, {
+    return contentStatus(event, {
       slug,
-      mayUse: (transition, form) => {
-        const owner = text(form, 'owner');
-        return owner === '' || mayIn(event.locals.me, actionFor(transition), owner);
-      },
+      noun: 'Prosjektet',
+      pronoun: 'det',
       run: (client, input) => client.projects.transition.mutate(input),
       done: `/prosjekter/${slug}?status=1`,
-      confirmation: async (transition, when) => {
-        const project = await projectOf(event);
-        const shown = { status: project.workflowStatus, publishAt: project.publishAt };
-        return transitionConfirmation(
-          transition,
-          {
-            noun: 'Prosjektet',
-            pronoun: 'det',
-            name: project.title,
-            public: isPublic(shown, new Date()),
-          },
-          when,
-        );
-      },
+      load: () => projectOf(event),
     });
   },
 };
