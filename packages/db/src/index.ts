@@ -149,6 +149,8 @@ export {
   withdrawParticipation,
 } from './project/participations.ts';
 export {
+  type AuthorCandidate,
+  authorCandidates,
   type ContactCandidate,
   getPersonForEdit,
   listContactCandidates,

@@ -1,6 +1,7 @@
 import {
   type ArticleTransition,
   articleFilterOptions,
+  authorCandidates,
   createArticle,
   deleteArticle,
   feedArticles,
@@ -10,7 +11,6 @@ import {
   latestArticles,
   listArticles,
   listArticlesForEdit,
-  listPeople,
   transitionArticle,
   updateArticle,
 } from '@klimakommuner/db';
@@ -95,9 +95,7 @@ export const articles = {
     .meta({ access: { action: 'content.create' }, resource: { input: 'organisation' } })
     .input(ByOrganisation)
     .query(async ({ ctx, input }) => ({
-      items: (await listPeople(ctx.db, { organisation: input.organisation })).map(
-        ({ id, name, title }) => ({ id, name, title }),
-      ),
+      items: await authorCandidates(ctx.db, input.organisation),
     })),
   getForEdit: onArticle('content.read-drafts')
     .input(BySlug)

@@ -73,6 +73,27 @@ export const organisationPeople = async (
         a.id.localeCompare(b.id),
     );
 
+/** Someone an article can name as its author: a person without contact details. */
+export interface AuthorCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string;
+}
+
+/** The people of the organisation `organisation` (slug) as authors, sorted by name; one query. */
+export const authorCandidates = async (
+  db: Kysely<Database>,
+  organisation: string,
+): Promise<AuthorCandidate[]> =>
+  (
+    await db
+      .selectFrom('person as p')
+      .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+      .select(['p.id', 'p.name', 'p.title'])
+      .where('o.slug', '=', organisation)
+      .execute()
+  ).sort(byNameThenId);
+
 export interface PeopleFilter {
   /** Organisation slug: the people of that organisation. */
   readonly organisation?: string | undefined;
