@@ -165,6 +165,19 @@ test('without JavaScript: an image without alt text is refused in Norwegian, wha
     mimeType: 'image/png',
     buffer: await pngImage({ width: 640, height: 400 }),
   };
+  // Saved with no title and a file that is no image: both problems are told in one round.
+  await page.getByLabel('Tittel', { exact: true }).fill('');
+  await page.getByLabel('Bildefil', { exact: true }).setInputFiles({
+    name: 'bilde.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('ikke et bilde'),
+  });
+  await page.getByRole('button', { name: 'Opprett artikkelen' }).click();
+  await expect(page.locator('#title-feil')).toHaveText('Skriv en tittel på artikkelen.');
+  await expect(page.locator('#newFile-feil')).toContainText('Filen er ikke en av de tillatte');
+  await expect(page.getByLabel('Ingress', { exact: true })).toHaveValue('Skrevet før bildet.');
+  await page.getByLabel('Tittel', { exact: true }).fill(title);
+
   await page.getByLabel('Bildefil', { exact: true }).setInputFiles(file);
   await page.getByRole('button', { name: 'Last opp bildet' }).click();
   await expect(page.locator('#newAltText-feil')).toHaveText(

@@ -7,7 +7,6 @@ import {
   deleteArticleConfirmation,
   validateArticle,
 } from '#lib/article-form.ts';
-import { hasErrors } from '#lib/forms.ts';
 import { load as api } from '#lib/server/api.ts';
 import { contentStatus, deleteContent, saveContent, versionOf } from '#lib/server/content-page.ts';
 import { previewBody } from '#lib/server/preview.ts';
@@ -47,7 +46,8 @@ export const actions: Actions = {
         notice: null,
         previewHtml: null,
       },
-      errors: hasErrors(round.errors) ? round.errors : validateArticle(round.values),
+      // Every problem in one round: the upload's and the form's own.
+      errors: { ...validateArticle(round.values), ...round.errors },
       update: (client) =>
         client.articles.update.mutate({ slug, version, ...articleInput(round.values) }),
       done: `/aktuelt/${slug}?lagret=1`,

@@ -1,6 +1,5 @@
 import { FILE_AUDIT_WINDOW_DAYS } from '@klimakommuner/domain';
 import { deleteResourceConfirmation } from '#lib/confirm.ts';
-import { hasErrors } from '#lib/forms.ts';
 import { editValues, resourceErrors, resourceInput, validateResource } from '#lib/resource-form.ts';
 import { load as api } from '#lib/server/api.ts';
 import { contentStatus, deleteContent, saveContent, versionOf } from '#lib/server/content-page.ts';
@@ -42,7 +41,8 @@ export const actions: Actions = {
         notice: null,
         previewHtml: null,
       },
-      errors: hasErrors(round.errors) ? round.errors : validateResource(round.values),
+      // Every problem in one round: the upload's and the form's own.
+      errors: { ...validateResource(round.values), ...round.errors },
       update: (client) =>
         client.resources.update.mutate({ slug, version, ...resourceInput(round.values) }),
       done: `/ressurser/${slug}?lagret=1`,

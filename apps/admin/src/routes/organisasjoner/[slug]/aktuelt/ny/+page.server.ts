@@ -25,8 +25,8 @@ export const actions: Actions = {
       notice: null,
       previewHtml: null,
     });
-    if (hasErrors(round.errors)) return fail(400, answer(round.errors));
-    const errors = validateArticle(values);
+    // Every problem in one round: the upload's and the form's own.
+    const errors = { ...validateArticle(values), ...round.errors };
     if (hasErrors(errors)) return fail(400, answer(errors));
     const result = await attempt(event, (client) =>
       client.articles.create.mutate({ organisation: slug, ...articleInput(values) }),

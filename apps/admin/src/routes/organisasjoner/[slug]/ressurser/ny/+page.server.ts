@@ -23,16 +23,8 @@ export const actions: Actions = {
     const { slug } = event.params;
     const round = await readResourceRound(event, slug);
     const values = round.values;
-    if (hasErrors(round.errors)) {
-      return fail(400, {
-        kind: 'save' as const,
-        values,
-        errors: round.errors,
-        notice: null,
-        previewHtml: null,
-      });
-    }
-    const errors = validateResource(values);
+    // Every problem in one round: the upload's and the form's own.
+    const errors = { ...validateResource(values), ...round.errors };
     if (hasErrors(errors))
       return fail(400, { kind: 'save' as const, values, errors, notice: null, previewHtml: null });
     const result = await attempt(event, (client) =>
