@@ -23,12 +23,22 @@ const STATUSES: readonly ParticipationStatus[] = [
 const slugOf = (copy: number, slug: string) => `${SYNTHETIC_PREFIX}${copy}-${slug}`;
 
 /**
+ * How far copy k moves its member municipalities along the list of all municipalities (by
+ * number): k × MUNICIPALITY_STRIDE places. 31 shares no factor with 357 (3 · 7 · 17), so a
+ * hundred copies spread the members over the whole country, about eight networks a municipality,
+ * as new networks would, instead of making the same 30 municipalities members of 101 networks.
+ */
+const MUNICIPALITY_STRIDE = 31;
+
+/**
  * Adds copies 1…`factor` of the real data set (everything whose slug does not start with
- * SYNTHETIC_PREFIX): each copy has its own organisations, regions (with the same
- * municipalities), memberships (each with an earlier, ended one before it, so there are
- * histories), people, published projects with their themes, and five participations of each
- * project with a history, marked demo. Idempotent: a copy that exists is left alone, so a second
- * run adds nothing and a larger factor adds only the missing copies. One transaction per copy.
+ * SYNTHETIC_PREFIX): each copy has its own organisations, regions, memberships (each with an
+ * earlier, ended one before it, so there are histories), people, published projects with their
+ * themes, and five participations of each project with a history, marked demo. Copy k moves every
+ * municipality it names k × MUNICIPALITY_STRIDE places along the list of municipalities, so the
+ * copies' members spread over the country. Idempotent: a copy that exists is left alone, so a
+ * second run adds nothing and a larger factor adds only the missing copies. One transaction per
+ * copy.
  */
 export const seedSynthetic = async (
   db: Kysely<Database>,
@@ -38,52 +48,62 @@ export const seedSynthetic = async (
   if (!Number.isInteger(factor) || factor < 1)
     throw new Error('The factor must be a whole number ≥ 1');
   const synthetic = `${SYNTHETIC_PREFIX}%`;
-  const [organisations, regions, regionMunicipalities, memberships, people, projects, themes] =
-    await Promise.all([
-      db
-        .selectFrom('organisation')
-        .select(['id', 'slug', 'name', 'short_name', 'kind', 'established', 'county_number'])
-        .where('slug', 'not like', synthetic)
-        .orderBy('slug')
-        .execute(),
-      db
-        .selectFrom('region')
-        .select(['id', 'slug', 'name'])
-        .where('slug', 'not like', synthetic)
-        .execute(),
-      db.selectFrom('region_municipality').select(['region_id', 'municipality_number']).execute(),
-      db
-        .selectFrom('membership')
-        .select([
-          'organisation_id',
-          'municipality_number',
-          'region_id',
-          'from_date',
-          'from_precision',
-          'to_date',
-        ])
-        .execute(),
-      db
-        .selectFrom('person')
-        .select(['id', 'name', 'title', 'organisation_id', 'municipality_number'])
-        .where('name', 'not like', 'Syntetisk %')
-        .execute(),
-      db
-        .selectFrom('project')
-        .select([
-          'id',
-          'slug',
-          'title',
-          'summary',
-          'status',
-          'start_date',
-          'end_date',
-          'owner_organisation_id',
-        ])
-        .where('slug', 'not like', synthetic)
-        .execute(),
-      db.selectFrom('project_theme').select(['project_id', 'theme_id']).execute(),
-    ]);
+  const [
+    organisations,
+    regions,
+    regionMunicipalities,
+    memberships,
+    people,
+    projects,
+    themes,
+    municipalities,
+  ] = await Promise.all([
+    db
+      .selectFrom('organisation')
+      .select(['id', 'slug', 'name', 'short_name', 'kind', 'established', 'county_number'])
+      .where('slug', 'not like', synthetic)
+      .orderBy('slug')
+      .execute(),
+    db
+      .selectFrom('region')
+      .select(['id', 'slug', 'name'])
+      .where('slug', 'not like', synthetic)
+      .execute(),
+    db.selectFrom('region_municipality').select(['region_id', 'municipality_number']).execute(),
+    db
+      .selectFrom('membership')
+      .select([
+        'organisation_id',
+        'municipality_number',
+        'region_id',
+        'from_date',
+        'from_precision',
+        'to_date',
+      ])
+      .execute(),
+    db
+      .selectFrom('person')
+      .select(['id', 'name', 'title', 'organisation_id', 'municipality_number'])
+      .where('name', 'not like', 'Syntetisk %')
+      .execute(),
+    db
+      .selectFrom('project')
+      .select([
+        'id',
+        'slug',
+        'title',
+        'summary',
+        'status',
+        'start_date',
+        'end_date',
+        'owner_organisation_id',
+      ])
+      .where('slug', 'not like', synthetic)
+      .execute(),
+    db.selectFrom('project_theme').select(['project_id', 'theme_id']).execute(),
+    db.selectFrom('municipality').select('number').orderBy('number').execute(),
+  ]);
+  const position = new Map(municipalities.map((m, i) => [m.number, i]));
   const first = organisations[0];
   if (first === undefined) return { added: 0 };
   const realOrganisations = new Set(organisations.map((o) => o.id));
@@ -96,6 +116,13 @@ export const seedSynthetic = async (
       .where('slug', '=', slugOf(copy, first.slug))
       .executeTakeFirst();
     if (exists) continue;
+    /** Where this copy puts what the real data set has in municipality `number`. */
+    const moved = (number: string): string => {
+      const at = position.get(number);
+      if (at === undefined) return number;
+      const to = (at + copy * MUNICIPALITY_STRIDE) % municipalities.length;
+      return municipalities[to]?.number ?? number;
+    };
     await db.transaction().execute(async (trx) => {
       const orgIds = new Map(
         (
@@ -133,7 +160,7 @@ export const seedSynthetic = async (
           const id = regionIds.get(rm.region_id);
           return id === undefined
             ? []
-            : [{ region_id: id, municipality_number: rm.municipality_number }];
+            : [{ region_id: id, municipality_number: moved(rm.municipality_number) }];
         });
         if (links.length > 0) await trx.insertInto('region_municipality').values(links).execute();
       }
@@ -143,7 +170,7 @@ export const seedSynthetic = async (
         if (m.region_id !== null && !realRegions.has(m.region_id)) return [];
         const member = {
           organisation_id: organisation,
-          municipality_number: m.municipality_number,
+          municipality_number: m.municipality_number === null ? null : moved(m.municipality_number),
           region_id: m.region_id === null ? null : (regionIds.get(m.region_id) ?? null),
         };
         // An earlier, ended membership of the same member: a history, not only today.
@@ -176,7 +203,8 @@ export const seedSynthetic = async (
               title: p.title,
               organisation_id:
                 p.organisation_id === null ? null : (orgIds.get(p.organisation_id) ?? null),
-              municipality_number: p.municipality_number,
+              municipality_number:
+                p.municipality_number === null ? null : moved(p.municipality_number),
             })),
           )
           .execute();
@@ -211,10 +239,13 @@ export const seedSynthetic = async (
       for (const m of memberships) {
         if (m.municipality_number === null) continue;
         const list = directMembers.get(m.organisation_id) ?? [];
-        if (!list.includes(m.municipality_number)) list.push(m.municipality_number);
+        const number = moved(m.municipality_number);
+        if (!list.includes(number)) list.push(number);
         directMembers.set(m.organisation_id, list);
       }
-      const fallback = [...new Set(regionMunicipalities.map((rm) => rm.municipality_number))];
+      const fallback = [
+        ...new Set(regionMunicipalities.map((rm) => moved(rm.municipality_number))),
+      ];
       const participations = projects.flatMap((p, i) => {
         const id = projectIds.get(p.id);
         const pool = directMembers.get(p.owner_organisation_id) ?? fallback;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import {
   type DbHandle,
+  listMunicipalities,
   listProjects,
   SYNTHETIC_NOTE,
   SYNTHETIC_PREFIX,
@@ -43,8 +44,11 @@ const counts = async (handle: DbHandle) => {
 const syntheticSuite = (db: () => DbHandle): void => {
   let handle: DbHandle;
   let real: Record<string, number>;
+  let realMembers: number;
   beforeAll(async () => {
     handle = db();
+    realMembers = (await listMunicipalities(handle.db, { membersOnly: true, limit: 500 }, TODAY))
+      .items.length;
     const { rows } = await sql<Record<string, number>>`select
         (select count(*) from organisation) as organisations,
         (select count(*) from region) as regions,
@@ -69,6 +73,12 @@ const syntheticSuite = (db: () => DbHandle): void => {
       unmarked: 0,
     });
     expect(two.participations).toBeGreaterThanOrEqual(2 * (real.projects ?? 0));
+
+    // The copies' members are other municipalities than the real ones: they spread over the
+    // country instead of making the same municipalities members of ever more networks.
+    const members = await listMunicipalities(handle.db, { membersOnly: true, limit: 500 }, TODAY);
+    expect(members.items.length).toBeGreaterThan(2 * realMembers);
+    expect(Math.max(...members.items.map((m) => m.organisationCount))).toBeLessThan(3);
 
     expect(await seedSynthetic(handle.db, 2, TODAY)).toEqual({ added: 0 });
     expect(await counts(handle)).toEqual(two);

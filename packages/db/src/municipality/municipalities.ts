@@ -1,5 +1,6 @@
 import {
   type IsoDate,
+  LISTED_ORGANISATIONS,
   type MunicipalityDetail,
   type MunicipalityListItem,
   type MunicipalityMembershipView,
@@ -34,39 +35,113 @@ export interface MunicipalityFilter {
 }
 
 /**
- * Municipalities (`m`) with their county (`c`) and today's organisations, sorted by name, as a
- * JSON array (MunicipalityOrganisation): the members (membersOnSql) are computed once per
- * statement (the CTE `cm`) and grouped by municipality (`mo`), not once per row.
+ * Whether the municipality `m` belongs today to an organisation (to the one with slug
+ * `organisation` when given): directly, or through a region it is in — membership_member's two
+ * branches, each an indexed test, so that PostgreSQL need not gather every organisation's members
+ * first.
  */
-export const selectMunicipalities = (db: Kysely<Database>, today: IsoDate) =>
+export const memberTodaySql = (today: IsoDate, organisation?: string | undefined) => {
+  const day = sql<string>`cast(${today} as date)`;
+  const current = sql<boolean>`ms.from_date <= ${day} and (ms.to_date is null or ms.to_date >= ${day})`;
+  const of =
+    organisation === undefined
+      ? sql<boolean>`true`
+      : sql<boolean>`ms.organisation_id = (select o.id from organisation o
+          where o.slug = ${organisation})`;
+  return sql<boolean>`(exists (select 1 from membership ms
+      where ms.municipality_number = m.number and ${current} and ${of})
+    or exists (select 1 from region_municipality rm join membership ms on ms.region_id = rm.region_id
+      where rm.municipality_number = m.number and ${current} and ${of}))`;
+};
+
+/** Municipalities (`m`) with their county (`c`): the rows `narrow` filters, orders and limits. */
+const municipalityRows = (db: Kysely<Database>) =>
   db
-    .with('cm', () => membersOnSql(db, today))
-    .with('mo', (qc) =>
-      qc
-        .selectFrom('cm')
-        .innerJoin('organisation as o', 'o.id', 'cm.organisation_id')
-        .leftJoin('region as r', 'r.slug', 'cm.via')
-        .select([
-          'cm.municipality_number',
-          sql<MunicipalityOrganisation[]>`json_agg(json_build_object('slug', o.slug, 'name', o.name,
-            'shortName', o.short_name, 'kind', o.kind, 'via', ${regionRefJson('r')})
-            order by o.sort_key, o.name collate "C", o.slug)`.as('organisations'),
-        ])
-        .groupBy('cm.municipality_number'),
-    )
     .selectFrom('municipality as m')
     .innerJoin('county as c', 'c.number', 'm.county_number')
-    .leftJoin('mo', 'mo.municipality_number', 'm.number')
     .select([
       'm.number',
       'm.name',
       'm.slug',
       'm.population',
       'm.population_year',
+      'm.sort_key',
       'c.number as county_number',
       'c.name as county_name',
-      sql<MunicipalityOrganisation[]>`coalesce(mo.organisations, '[]'::json)`.as('organisations'),
     ]);
+
+type MunicipalityRowsQuery = ReturnType<typeof municipalityRows>;
+
+/**
+ * The municipalities `narrow` picks from `municipalityRows` (the CTE `ml`, built first), each with
+ * the organisations it belongs to today (membersOnSql for these municipalities alone) as
+ * MunicipalityOrganisation JSON in Norwegian order — the first `listed` of them, all when null —
+ * and how many there are; sorted by name in nbOrder. What a page costs depends on the page and
+ * its municipalities' memberships, not on how many organisations and members there are in all.
+ */
+export const selectMunicipalities = (
+  db: Kysely<Database>,
+  today: IsoDate,
+  listed: number | null,
+  narrow: (rows: MunicipalityRowsQuery) => MunicipalityRowsQuery = (rows) => rows,
+) => {
+  const named = listed === null ? sql`` : sql`filter (where x.rank <= ${listed})`;
+  return db
+    .with(
+      (cte) => cte('ml').materialized(),
+      () => narrow(municipalityRows(db)),
+    )
+    .with('cm', (qc) =>
+      membersOnSql(db, today).where(
+        'mm.municipality_number',
+        'in',
+        qc.selectFrom('ml').select('ml.number'),
+      ),
+    )
+    .with('mo', (qc) =>
+      qc
+        .selectFrom(
+          qc
+            .selectFrom('cm')
+            .innerJoin('organisation as o', 'o.id', 'cm.organisation_id')
+            .select([
+              'cm.municipality_number',
+              'cm.via',
+              'o.slug',
+              'o.name',
+              'o.short_name',
+              'o.kind',
+              sql<number>`row_number() over (partition by cm.municipality_number
+                order by ${nbOrder('o')})`.as('rank'),
+            ])
+            .as('x'),
+        )
+        .leftJoin('region as r', 'r.slug', 'x.via')
+        .select([
+          'x.municipality_number',
+          // Built only for the organisations named (`named` filters before json_agg's argument).
+          sql<MunicipalityOrganisation[]>`json_agg(json_build_object('slug', x.slug,
+            'name', x.name, 'shortName', x.short_name, 'kind', x.kind,
+            'via', ${regionRefJson('r')}) order by x.rank) ${named}`.as('organisations'),
+          sql<number>`cast(count(*) as integer)`.as('organisation_count'),
+        ])
+        .groupBy('x.municipality_number'),
+    )
+    .selectFrom('ml')
+    .leftJoin('mo', 'mo.municipality_number', 'ml.number')
+    .select([
+      'ml.number',
+      'ml.name',
+      'ml.slug',
+      'ml.population',
+      'ml.population_year',
+      'ml.county_number',
+      'ml.county_name',
+      sql<MunicipalityOrganisation[]>`coalesce(mo.organisations, '[]'::json)`.as('organisations'),
+      sql<number>`coalesce(mo.organisation_count, 0)`.as('organisation_count'),
+    ])
+    .orderBy(nbOrder('ml', 'name', 'number'));
+};
 
 export interface MunicipalityListRow {
   readonly number: string;
@@ -77,6 +152,7 @@ export interface MunicipalityListRow {
   readonly county_number: string;
   readonly county_name: string;
   readonly organisations: readonly MunicipalityOrganisation[];
+  readonly organisation_count: number | null;
 }
 
 export const listItem = (row: MunicipalityListRow): MunicipalityListItem => ({
@@ -87,6 +163,7 @@ export const listItem = (row: MunicipalityListRow): MunicipalityListItem => ({
   population: row.population,
   populationYear: row.population_year,
   organisations: row.organisations,
+  organisationCount: row.organisation_count ?? 0,
 });
 
 /**
@@ -102,40 +179,35 @@ export const listMunicipalities = async (
 ): Promise<Page<MunicipalityListItem>> => {
   const after = filter.cursor ? decodeCursor(filter.cursor) : null;
   const limit = Math.max(1, Math.floor(filter.limit));
-  let query = selectMunicipalities(db, today);
-  if (filter.county !== undefined) query = query.where('m.county_number', '=', filter.county);
-  if (filter.organisation !== undefined) {
-    const organisation = filter.organisation;
-    query = query.where((eb) =>
-      eb(
-        'm.number',
-        'in',
-        eb
-          .selectFrom('cm')
-          .innerJoin('organisation as o', 'o.id', 'cm.organisation_id')
-          .select('cm.municipality_number')
-          .where('o.slug', '=', organisation),
-      ),
-    );
-  }
-  if (filter.membersOnly) query = query.where('mo.municipality_number', 'is not', null);
   const q = (filter.q ?? '').trim();
-  if (/^[0-9]{4}$/.test(q)) query = query.where('m.number', '=', q);
-  else if (q !== '') {
-    // Typed without æ, ø, å ('baerum'): also compare with the slugs, which spell them that way.
-    const slug = /^[\x20-\x7e]+$/.test(q) ? slugify(q) : '';
-    query = query.where((eb) =>
-      eb.or([
-        nbContains('m.name', q),
-        ...(slug === '' ? [] : [sql<boolean>`strpos(m.slug, ${slug}) > 0`]),
-      ]),
-    );
-  }
-  if (after !== null) query = query.where(nbAfter('m', 'name', 'number', after));
-  const rows = await query
-    .orderBy(nbOrder('m', 'name', 'number'))
-    .limit(limit + 1)
-    .execute();
+  // Typed without æ, ø, å ('baerum'): also compare with the slugs, which spell them that way.
+  const slug = /^[\x20-\x7e]+$/.test(q) ? slugify(q) : '';
+  const rows = await selectMunicipalities(db, today, LISTED_ORGANISATIONS, (query) =>
+    query
+      .$if(filter.county !== undefined, (qb) =>
+        qb.where('m.county_number', '=', filter.county ?? ''),
+      )
+      .$if(filter.organisation !== undefined, (qb) =>
+        qb.where(memberTodaySql(today, filter.organisation)),
+      )
+      .$if(filter.membersOnly === true && filter.organisation === undefined, (qb) =>
+        qb.where(memberTodaySql(today)),
+      )
+      .$if(/^[0-9]{4}$/.test(q), (qb) => qb.where('m.number', '=', q))
+      .$if(q !== '' && !/^[0-9]{4}$/.test(q), (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            nbContains('m.name', q),
+            ...(slug === '' ? [] : [sql<boolean>`strpos(m.slug, ${slug}) > 0`]),
+          ]),
+        ),
+      )
+      .$if(after !== null, (qb) =>
+        qb.where(nbAfter('m', 'name', 'number', after ?? { name: '', number: '' })),
+      )
+      .orderBy(nbOrder('m', 'name', 'number'))
+      .limit(limit + 1),
+  ).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -156,14 +228,14 @@ export const getMunicipality = async (
   now: Date,
 ): Promise<MunicipalityDetail | null> => {
   const day = sql<string>`cast(${today} as date)`;
-  const row = await selectMunicipalities(db, today)
+  const row = await selectMunicipalities(db, today, null, (rows) => rows.where('m.slug', '=', slug))
     .select((eb) => [
       jsonArrayFrom(
         eb
           .selectFrom('region_municipality as rm')
           .innerJoin('region as r', 'r.id', 'rm.region_id')
           .select(['r.slug', 'r.name'])
-          .whereRef('rm.municipality_number', '=', 'm.number')
+          .whereRef('rm.municipality_number', '=', 'ml.number')
           .orderBy(nbOrder('r')),
       ).as('regions'),
       jsonArrayFrom(
@@ -181,7 +253,7 @@ export const getMunicipality = async (
               'current',
             ),
           ])
-          .whereRef('mm.municipality_number', '=', 'm.number')
+          .whereRef('mm.municipality_number', '=', 'ml.number')
           .orderBy(nbOrder('o'))
           .orderBy('mm.from_date'),
       ).as('memberships'),
@@ -201,12 +273,11 @@ export const getMunicipality = async (
             takesPartSql(today, 'pa').as('takesPart'),
             'pa.demo',
           ])
-          .whereRef('pa.municipality_number', '=', 'm.number')
+          .whereRef('pa.municipality_number', '=', 'ml.number')
           .where(publicProjectSql('p', now))
           .orderBy(nbOrder('p', 'title')),
       ).as('projects'),
     ])
-    .where('m.slug', '=', slug)
     .executeTakeFirst();
   if (!row) return null;
   return {

@@ -1,9 +1,10 @@
-import type {
-  IsoDate,
-  OrganisationRef,
-  RegionDetail,
-  RegionOrganisationView,
-  RegionView,
+import {
+  type IsoDate,
+  LISTED_ORGANISATIONS,
+  type OrganisationRef,
+  type RegionDetail,
+  type RegionOrganisationView,
+  type RegionView,
 } from '@klimakommuner/domain';
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
@@ -51,10 +52,12 @@ export const getRegion = async (
       'r.slug',
       'r.name',
       jsonArrayFrom(
-        selectMunicipalities(db, today)
-          .innerJoin('region_municipality as rm', 'rm.municipality_number', 'm.number')
-          .where(sql<boolean>`rm.region_id = r.id`)
-          .orderBy(nbOrder('m', 'name', 'number')),
+        selectMunicipalities(db, today, LISTED_ORGANISATIONS, (rows) =>
+          rows.where(
+            sql<boolean>`m.number in (select rm.municipality_number from region_municipality rm
+              where rm.region_id = r.id)`,
+          ),
+        ),
       ).as('municipalities'),
       jsonArrayFrom(
         eb

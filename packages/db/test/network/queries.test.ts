@@ -1,3 +1,9 @@
+import {
+  LISTED_ORGANISATIONS,
+  type MunicipalityDetail,
+  type MunicipalityListItem,
+  type MunicipalityOrganisation,
+} from '@klimakommuner/domain';
 import { beforeAll, expect, it } from 'vitest';
 import {
   type DbHandle,
@@ -115,7 +121,12 @@ const querySuite = (db: () => DbHandle): void => {
         via: { slug: 'hallingdal', name: 'Hallingdalsregionen' },
       }),
     ]);
-    expect(al).toMatchObject({ population: 4862, populationYear: 2023, county: { number: '33' } });
+    expect(al).toMatchObject({
+      population: 4862,
+      populationYear: 2023,
+      county: { number: '33' },
+      organisationCount: 1,
+    });
   });
 
   it('sorts in Norwegian order and pages through every municipality exactly once', async () => {
@@ -162,6 +173,119 @@ const querySuite = (db: () => DbHandle): void => {
     await expect(
       listMunicipalities(handle.db, { limit: 4, cursor: withNul }, TODAY),
     ).rejects.toBeInstanceOf(InvalidCursorError);
+  });
+
+  it('names at most three organisations a municipality in a list, counts them all, and names all on its page', async () => {
+    class Rollback extends Error {}
+    const seen = await handle.db
+      .transaction()
+      .execute(async (trx) => {
+        // Asker (3203) is in KKO; four more networks, one of them through a region of its own,
+        // and one membership that has ended and does not count.
+        const network = async (slug: string, name: string) =>
+          (
+            await trx
+              .insertInto('organisation')
+              .values({
+                slug,
+                name,
+                short_name: null,
+                kind: 'network',
+                established: null,
+                county_number: null,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
+        const [a, b, c, d, ended] = await Promise.all([
+          network('test-a', 'Årnes-nettverket'),
+          network('test-b', 'Asker og omegn'),
+          network('test-c', 'Bærekraftnettverket'),
+          network('test-d', 'Østlandsnettverket'),
+          network('test-e', 'Avsluttet nettverk'),
+        ]);
+        const region = await trx
+          .insertInto('region')
+          .values({ slug: 'test-regionen', name: 'Testregionen' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('region_municipality')
+          .values({ region_id: region.id, municipality_number: '3203' })
+          .execute();
+        const since = { from_date: '2020-01-01', from_precision: 'day' as const };
+        await trx
+          .insertInto('membership')
+          .values([
+            {
+              organisation_id: a,
+              municipality_number: '3203',
+              region_id: null,
+              to_date: null,
+              ...since,
+            },
+            {
+              organisation_id: b,
+              municipality_number: '3203',
+              region_id: null,
+              to_date: null,
+              ...since,
+            },
+            {
+              organisation_id: c,
+              municipality_number: null,
+              region_id: region.id,
+              to_date: null,
+              ...since,
+            },
+            {
+              organisation_id: d,
+              municipality_number: '3203',
+              region_id: null,
+              to_date: null,
+              ...since,
+            },
+            {
+              organisation_id: ended,
+              municipality_number: '3203',
+              region_id: null,
+              to_date: '2021-01-01',
+              ...since,
+            },
+          ])
+          .execute();
+        const [listed] = (await listMunicipalities(trx, { q: '3203', limit: 10 }, TODAY)).items;
+        const page = await getMunicipality(trx, 'asker', TODAY, new Date());
+        throw new Rollback(JSON.stringify({ listed, page }));
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Rollback)
+          return JSON.parse(error.message) as {
+            listed: MunicipalityListItem;
+            page: MunicipalityDetail;
+          };
+        throw error;
+      });
+    const names = (items: readonly MunicipalityOrganisation[]) => items.map((o) => o.name);
+    const all = [
+      'Asker og omegn',
+      'Bærekraftnettverket',
+      'Kommunenettverk for klimaomstilling',
+      'Østlandsnettverket',
+      'Årnes-nettverket',
+    ];
+    expect(LISTED_ORGANISATIONS).toBe(3);
+    expect(names(seen.listed.organisations)).toEqual(all.slice(0, 3));
+    expect(seen.listed.organisations[1]?.via).toEqual({
+      slug: 'test-regionen',
+      name: 'Testregionen',
+    });
+    expect(seen.listed.organisationCount).toBe(5);
+    expect(names(seen.page.organisations)).toEqual(all);
+    expect(seen.page.organisationCount).toBe(5);
+    // The rollback left the seeded data as it was.
+    const [asker] = (await listMunicipalities(handle.db, { q: '3203', limit: 10 }, TODAY)).items;
+    expect(asker?.organisationCount).toBe(1);
   });
 
   it('gets a municipality with its regions and memberships', async () => {

@@ -16,10 +16,23 @@ export interface MunicipalityOrganisation extends OrganisationRef {
   readonly via: RegionRef | null;
 }
 
+/**
+ * How many of a municipality's organisations a list item names (`MunicipalityListItem`): a list
+ * stays the same size per item however many networks a municipality joins; the municipality's own
+ * page names them all.
+ */
+export const LISTED_ORGANISATIONS = 3;
+
 export interface MunicipalityListItem extends MunicipalityRef {
   readonly population: number | null;
   readonly populationYear: number | null;
+  /**
+   * The organisations it belongs to today, in Norwegian order: in a list the first
+   * LISTED_ORGANISATIONS of them, in MunicipalityDetail all of them.
+   */
   readonly organisations: readonly MunicipalityOrganisation[];
+  /** How many organisations it belongs to today, named or not. */
+  readonly organisationCount: number;
 }
 
 /** A membership of a municipality, past, present or future, direct or through a region. */
