@@ -76,7 +76,13 @@ export {
   recordOrganisations,
 } from './audit/audit.ts';
 export { type AuditInput, writeAudit } from './audit/write.ts';
-export { CONNECT_TIMEOUT_MS, type DbHandle, type ListenCallbacks, openDatabase } from './client.ts';
+export {
+  CONNECT_TIMEOUT_MS,
+  type DbHandle,
+  type ListenCallbacks,
+  openDatabase,
+  preparable,
+} from './client.ts';
 export { type DbConfig, dbConfigFromEnv, findRepoRoot } from './config.ts';
 export { InvalidCursorError } from './content/cursor.ts';
 export { dashboardFor } from './content/dashboard.ts';
