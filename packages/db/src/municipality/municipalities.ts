@@ -75,16 +75,19 @@ type MunicipalityRowsQuery = ReturnType<typeof municipalityRows>;
 /**
  * The municipalities `narrow` picks from `municipalityRows` (the CTE `ml`, built first), each with
  * the organisations it belongs to today (membersOnSql for these municipalities alone) as
- * MunicipalityOrganisation JSON in Norwegian order — the first `listed` of them, all when null —
- * and how many there are; sorted by name in nbOrder. What a page costs depends on the page and
- * its municipalities' memberships, not on how many organisations and members there are in all.
+ * MunicipalityOrganisation JSON in Norwegian order — the organisation with slug `first` before
+ * the others (the one a list is filtered by, so that it is always named), and only the first
+ * `listed` of them (all when null) — and how many there are; sorted by name in nbOrder. What a
+ * page costs depends on the page and its municipalities' memberships, not on how many
+ * organisations and members there are in all.
  */
 export const selectMunicipalities = (
   db: Kysely<Database>,
   today: IsoDate,
-  listed: number | null,
+  { listed, first }: { readonly listed: number | null; readonly first?: string | undefined },
   narrow: (rows: MunicipalityRowsQuery) => MunicipalityRowsQuery = (rows) => rows,
 ) => {
+  const firstOrder = first === undefined ? sql`` : sql`o.slug = ${first} desc, `;
   const named = listed === null ? sql`` : sql`filter (where x.rank <= ${listed})`;
   return db
     .with(
@@ -112,7 +115,7 @@ export const selectMunicipalities = (
               'o.short_name',
               'o.kind',
               sql<number>`row_number() over (partition by cm.municipality_number
-                order by ${nbOrder('o')})`.as('rank'),
+                order by ${firstOrder}${nbOrder('o')})`.as('rank'),
             ])
             .as('x'),
         )
@@ -182,7 +185,8 @@ export const listMunicipalities = async (
   const q = (filter.q ?? '').trim();
   // Typed without æ, ø, å ('baerum'): also compare with the slugs, which spell them that way.
   const slug = /^[\x20-\x7e]+$/.test(q) ? slugify(q) : '';
-  const rows = await selectMunicipalities(db, today, LISTED_ORGANISATIONS, (query) =>
+  const listed = { listed: LISTED_ORGANISATIONS, first: filter.organisation };
+  const rows = await selectMunicipalities(db, today, listed, (query) =>
     query
       .$if(filter.county !== undefined, (qb) =>
         qb.where('m.county_number', '=', filter.county ?? ''),
@@ -228,7 +232,9 @@ export const getMunicipality = async (
   now: Date,
 ): Promise<MunicipalityDetail | null> => {
   const day = sql<string>`cast(${today} as date)`;
-  const row = await selectMunicipalities(db, today, null, (rows) => rows.where('m.slug', '=', slug))
+  const row = await selectMunicipalities(db, today, { listed: null }, (rows) =>
+    rows.where('m.slug', '=', slug),
+  )
     .select((eb) => [
       jsonArrayFrom(
         eb

@@ -52,7 +52,7 @@ export const getRegion = async (
       'r.slug',
       'r.name',
       jsonArrayFrom(
-        selectMunicipalities(db, today, LISTED_ORGANISATIONS, (rows) =>
+        selectMunicipalities(db, today, { listed: LISTED_ORGANISATIONS }, (rows) =>
           rows.where(
             sql<boolean>`m.number in (select rm.municipality_number from region_municipality rm
               where rm.region_id = r.id)`,

@@ -255,13 +255,18 @@ const querySuite = (db: () => DbHandle): void => {
           ])
           .execute();
         const [listed] = (await listMunicipalities(trx, { q: '3203', limit: 10 }, TODAY)).items;
+        // Filtered by an organisation, that one is named first, whatever its place in the order.
+        const [filtered] = (
+          await listMunicipalities(trx, { organisation: 'test-d', q: '3203', limit: 10 }, TODAY)
+        ).items;
         const page = await getMunicipality(trx, 'asker', TODAY, new Date());
-        throw new Rollback(JSON.stringify({ listed, page }));
+        throw new Rollback(JSON.stringify({ listed, filtered, page }));
       })
       .catch((error: unknown) => {
         if (error instanceof Rollback)
           return JSON.parse(error.message) as {
             listed: MunicipalityListItem;
+            filtered: MunicipalityListItem;
             page: MunicipalityDetail;
           };
         throw error;
@@ -281,6 +286,12 @@ const querySuite = (db: () => DbHandle): void => {
       name: 'Testregionen',
     });
     expect(seen.listed.organisationCount).toBe(5);
+    expect(names(seen.filtered.organisations)).toEqual([
+      'Østlandsnettverket',
+      'Asker og omegn',
+      'Bærekraftnettverket',
+    ]);
+    expect(seen.filtered.organisationCount).toBe(5);
     expect(names(seen.page.organisations)).toEqual(all);
     expect(seen.page.organisationCount).toBe(5);
     // The rollback left the seeded data as it was.
