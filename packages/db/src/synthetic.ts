@@ -1,5 +1,5 @@
 import { addDays, type IsoDate, type ParticipationStatus } from '@klimakommuner/domain';
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, ParticipationEventTable } from './schema.ts';
 
 // Scale fixtures (issue 10): copies of the real data set so that the cost of a read can be
@@ -294,5 +294,10 @@ export const seedSynthetic = async (
     });
     added++;
   }
+  // After a bulk load PostgreSQL's statistics still describe the tables before it, until
+  // autovacuum gets to them; plans made meanwhile would be measured, not the steady state.
+  if (added > 0)
+    await sql`analyze organisation, region, region_municipality, membership, person, project,
+      project_theme, participation, participation_event`.execute(db);
   return { added };
 };
