@@ -9,6 +9,7 @@ import {
   type Status,
 } from '@klimakommuner/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { editReads } from '../content/edit-reads.ts';
 import { nbOrder, projectIsPublic } from '../resource/sql.ts';
 import type { Database } from '../schema.ts';
 import { decodeArticleCursor, encodeArticleCursor } from './cursor.ts';
@@ -111,26 +112,6 @@ export const feedArticles = async (
       order by a.published_at desc, a.id desc limit ${n}`.execute(db)
   ).rows.map((row) => withIso(row.view));
 
-const editViewOf = async (
-  db: Kysely<Database>,
-  where: RawBuilder<unknown>,
-  now: Date,
-): Promise<ArticleEditView | null> => {
-  const row = (
-    await sql<{ view: ArticleEditView }>`select json_build_object(${summaryFields(now)},
-        ${detailFields}, ${editFields}) as view
-      from ${detailJoins} where ${where}`.execute(db)
-  ).rows[0];
-  return row ? withIso(row.view) : null;
-};
-
-/** The article whatever its workflow status, for editors; null when there is none. */
-export const getArticleForEdit = (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<ArticleEditView | null> => editViewOf(db, sql`a.slug = ${slug}`, now);
-
 /** The edit view without what only editors see. */
 export const publicArticle = ({
   body: _b,
@@ -141,25 +122,21 @@ export const publicArticle = ({
   ...detail
 }: ArticleEditView): ArticleDetail => detail;
 
-/** The public detail of an article; null unless it is public at `now`. */
-export const getArticle = async (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<ArticleDetail | null> => {
-  const view = await editViewOf(db, sql`a.slug = ${slug} and ${articleIsPublic(now)}`, now);
-  return view ? publicArticle(view) : null;
-};
+const reads = editReads<ArticleEditView, ArticleDetail>({
+  fields: (now) => sql`${summaryFields(now)}, ${detailFields}, ${editFields}`,
+  joins: detailJoins,
+  bySlug: (slug) => sql`a.slug = ${slug}`,
+  isPublic: articleIsPublic,
+  normalise: withIso,
+  toPublic: publicArticle,
+});
 
+/** The article whatever its workflow status, for editors; null when there is none. */
+export const getArticleForEdit = reads.forEdit;
+/** The public detail of an article; null unless it is public at `now`. */
+export const getArticle = reads.get;
 /** What the public will see once the article is public, whatever its status now (preview). */
-export const getArticlePreview = async (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<ArticleDetail | null> => {
-  const view = await getArticleForEdit(db, slug, now);
-  return view ? publicArticle(view) : null;
-};
+export const getArticlePreview = reads.preview;
 
 const editSummaries = async (
   db: Kysely<Database>,

@@ -10,6 +10,7 @@ import {
 } from '@klimakommuner/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../content/cursor.ts';
+import { editReads } from '../content/edit-reads.ts';
 import { nbOrder, projectIsPublic } from '../resource/sql.ts';
 import type { Database } from '../schema.ts';
 import {
@@ -172,26 +173,6 @@ export const calendarEvents = async (
   ).rows.map((r) => normalise<EventSummary>(r.view));
 };
 
-const editViewOf = async (
-  db: Kysely<Database>,
-  where: RawBuilder<unknown>,
-  now: Date,
-): Promise<EventEditView | null> => {
-  const row = (
-    await sql<{ view: RawEditView }>`select json_build_object(${summaryFields(now)},
-        ${detailFields}, ${editFields}) as view
-      from ${eventJoins} where ${where}`.execute(db)
-  ).rows[0];
-  return row ? normalise<EventEditView>(row.view) : null;
-};
-
-/** The event whatever its workflow status, for editors; null when there is none. */
-export const getEventForEdit = (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<EventEditView | null> => editViewOf(db, sql`e.slug = ${slug}`, now);
-
 /** The edit view without what only editors see. */
 export const publicEvent = ({
   description: _d,
@@ -202,25 +183,21 @@ export const publicEvent = ({
   ...detail
 }: EventEditView): EventDetail => detail;
 
-/** The public detail of an event; null unless it is public at `now` (a cancelled one is). */
-export const getEvent = async (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<EventDetail | null> => {
-  const view = await editViewOf(db, sql`e.slug = ${slug} and ${eventIsPublic(now)}`, now);
-  return view ? publicEvent(view) : null;
-};
+const reads = editReads<EventEditView, EventDetail, RawEditView>({
+  fields: (now) => sql`${summaryFields(now)}, ${detailFields}, ${editFields}`,
+  joins: eventJoins,
+  bySlug: (slug) => sql`e.slug = ${slug}`,
+  isPublic: eventIsPublic,
+  normalise: (raw) => normalise<EventEditView>(raw),
+  toPublic: publicEvent,
+});
 
+/** The event whatever its workflow status, for editors; null when there is none. */
+export const getEventForEdit = reads.forEdit;
+/** The public detail of an event; null unless it is public at `now` (a cancelled one is). */
+export const getEvent = reads.get;
 /** What the public will see once the event is public, whatever its status now (admin preview). */
-export const getEventPreview = async (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<EventDetail | null> => {
-  const view = await getEventForEdit(db, slug, now);
-  return view ? publicEvent(view) : null;
-};
+export const getEventPreview = reads.preview;
 
 /** Every event of an organisation whatever its workflow status, the latest start first. */
 export const listEventsForEdit = async (

@@ -5,6 +5,7 @@ import type {
   Status,
 } from '@klimakommuner/domain';
 import { type Kysely, sql } from 'kysely';
+import { editReads } from '../content/edit-reads.ts';
 import type { Database } from '../schema.ts';
 import {
   detailFields,
@@ -26,26 +27,6 @@ const withIsoPublishAt = <V extends { readonly publishAt: string | null }>(view:
   publishAt: isoTimestamp(view.publishAt),
 });
 
-const editViewOf = async (
-  db: Kysely<Database>,
-  where: ReturnType<typeof sql>,
-  now: Date,
-): Promise<ResourceEditView | null> => {
-  const row = (
-    await sql<{ view: ResourceEditView }>`select json_build_object(${summaryFields(now)},
-        ${detailFields}, ${editFields}) as view
-      from ${resourceJoins} where ${where}`.execute(db)
-  ).rows[0];
-  return row ? withIsoPublishAt(row.view) : null;
-};
-
-/** The resource whatever its workflow status, for editors; null when there is none. */
-export const getResourceForEdit = (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<ResourceEditView | null> => editViewOf(db, sql`r.slug = ${slug}`, now);
-
 /** The edit view without what only editors see. */
 export const publicResource = ({
   body: _b,
@@ -56,25 +37,21 @@ export const publicResource = ({
   ...detail
 }: ResourceEditView): ResourceDetail => detail;
 
-/** The public detail of a resource; null unless it is public at `now`. */
-export const getResource = async (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<ResourceDetail | null> => {
-  const view = await editViewOf(db, sql`r.slug = ${slug} and ${resourceIsPublic(now)}`, now);
-  return view ? publicResource(view) : null;
-};
+const reads = editReads<ResourceEditView, ResourceDetail>({
+  fields: (now) => sql`${summaryFields(now)}, ${detailFields}, ${editFields}`,
+  joins: resourceJoins,
+  bySlug: (slug) => sql`r.slug = ${slug}`,
+  isPublic: resourceIsPublic,
+  normalise: withIsoPublishAt,
+  toPublic: publicResource,
+});
 
+/** The resource whatever its workflow status, for editors; null when there is none. */
+export const getResourceForEdit = reads.forEdit;
+/** The public detail of a resource; null unless it is public at `now`. */
+export const getResource = reads.get;
 /** What the public will see once the resource is public, whatever its status now (admin preview). */
-export const getResourcePreview = async (
-  db: Kysely<Database>,
-  slug: string,
-  now: Date = new Date(),
-): Promise<ResourceDetail | null> => {
-  const view = await getResourceForEdit(db, slug, now);
-  return view ? publicResource(view) : null;
-};
+export const getResourcePreview = reads.preview;
 
 /** Every resource of an organisation whatever its workflow status, by title in Norwegian order. */
 export const listResourcesForEdit = async (
