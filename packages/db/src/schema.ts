@@ -419,6 +419,7 @@ export interface SearchDocumentTable {
   visible_from: Timestamp | null;
   sort_key: ColumnType<string, never, never>;
   document: ColumnType<string, never, never>;
+  signature: ColumnType<string, never, never>;
 }
 
 export interface Database {

@@ -22,6 +22,7 @@ import {
   HEADLINE_OPTIONS,
   newestMatches,
   SNIPPET_SOURCE,
+  signatureMask,
   snippetParts,
   tsqueryOf,
 } from '../search/text-query.ts';
@@ -140,6 +141,14 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
         d.published_on${tsquery === null ? sql`` : sql`, d.document`}`,
       searchFilters(query, now),
       dense,
+      signatureMask(query.q ?? '', {
+        type: query.type ?? 'resource',
+        kind: query.kind,
+        theme: query.theme,
+        project: query.project,
+        organisation: query.organisation,
+        municipality: query.municipality,
+      }),
     )}),
     matches as materialized (
       select c.type, c.id, c.slug, c.kind, c.themes, c.project, c.organisation, c.municipalities,

@@ -1,4 +1,9 @@
-import { MAX_SEARCH_DEPTH, parseSearchQuery, type SnippetPart } from '@klimakommuner/domain';
+import {
+  MAX_SEARCH_DEPTH,
+  parseSearchQuery,
+  type SearchQuery,
+  type SnippetPart,
+} from '@klimakommuner/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { InvalidCursorError } from '../content/cursor.ts';
 import type { Database } from '../schema.ts';
@@ -89,18 +94,95 @@ export const expectsDense = async (
 };
 
 /**
+ * Whether websearch_to_tsquery demands every word of `text` of a match: no `or` and no `-`
+ * anywhere (either may make a word optional or excluded; a `-` inside a word or an «or» that
+ * is a word of its own are left out too, to be safe). Quoted phrases demand all their words.
+ */
+export const allWordsRequired = (text: string): boolean =>
+  !text.includes('-') && !text.split(/[^\p{L}\p{N}]+/u).some((w) => w.toLowerCase() === 'or');
+
+/**
+ * The filters a search has, named as kk_facet_tokens names them in a document's signature (only
+ * these keys: each one given becomes a token).
+ */
+export type FacetFilters = Pick<
+  SearchQuery,
+  'kind' | 'theme' | 'project' | 'organisation' | 'municipality'
+> & { readonly type?: string | undefined };
+
+/**
+ * The signature bits (kk_signature, migration 2026_12_02_search_signature) that every document
+ * matching the words of `q` and `filters` holds: its words' lexemes when they are all required,
+ * the first six (or four) letters of the word being typed (when its stem keeps them: every
+ * lexeme it matches as a prefix then starts with them) and the filters' facet tokens. Null
+ * without words (PostgreSQL's own plan over the filters' indexes is then the better one) and
+ * when it would ask for nothing beyond the type (the walk would then read every document it
+ * passes twice over).
+ */
+export const signatureMask = (q: string, filters: FacetFilters): RawBuilder<unknown> | null => {
+  const { text, prefix } = parseSearchQuery(q);
+  const facets = Object.entries(filters).flatMap(([name, value]) =>
+    value === undefined ? [] : [`${name}:${value}`],
+  );
+  const words = text !== '' && allWordsRequired(text);
+  // Letters, not UTF-16 units, as PostgreSQL's left() counts them.
+  const letters = [...(prefix ?? '')];
+  const size = letters.length >= 6 ? 6 : 4;
+  const start = letters.length >= size ? letters.slice(0, size).join('') : null;
+  const narrowed = Object.entries(filters).some(([n, v]) => n !== 'type' && v !== undefined);
+  if ((text === '' && prefix === null) || (!words && start === null && !narrowed)) return null;
+  const tokens = [
+    words ? sql`tsvector_to_array(to_tsvector('norwegian', ${text}))` : sql`'{}'::text[]`,
+    start === null
+      ? sql`'{}'::text[]`
+      : sql`(case when (select coalesce(bool_and(left(l, ${size}) = ${start}), true)
+            from unnest(tsvector_to_array(to_tsvector('norwegian', ${prefix}))) l)
+          then array[${`prefix:${start}`}] else '{}'::text[] end)`,
+    sql`${sql.val(facets)}::text[]`,
+  ];
+  return sql`kk_signature(${sql.join(tokens, sql` || `)})`;
+};
+
+/**
+ * Whether `signature` holds every bit of `mask`. Written as `>=`, which for bit strings of one
+ * length holds exactly when `signature & mask` equals `mask` (the AND can only clear bits of the
+ * mask, which makes it compare lower): PostgreSQL then expects a third of the entries to pass,
+ * not the 0.5 % it assumes for an `=` it knows nothing of, and so walks the index for the first
+ * matches instead of sorting a sequential scan's (which it chose on a table not yet vacuumed).
+ */
+export const admits = (signature: RawBuilder<unknown>, mask: RawBuilder<unknown>) =>
+  sql`(${signature} & ${mask}) >= ${mask}`;
+
+/**
  * The newest MAX_SEARCH_DEPTH + 1 rows of search_document `d` where `where` holds (`columns` of
  * them, which must include published_on and slug). Dense: the newest-first index is walked and
- * stops early. Sparse: the subquery fence keeps PostgreSQL from walking that index testing every
- * document (a detoast each), so it takes the GIN index (with the filters' indexes) instead.
+ * stops early; with a `mask` (signatureMask of the same search) it tests each entry's signature
+ * in the index and reads only the documents it admits, without one it reads each document it
+ * passes (a detoast and a test). Sparse: the subquery fence keeps PostgreSQL from walking that
+ * index, so it takes the GIN index (with the filters' indexes) instead.
+ *
+ * The signature walk is one join under the LIMIT, not an ordered subquery: PostgreSQL plans a
+ * subquery for all its rows, and then a sorted sequential scan could cost less than walking the
+ * whole index; under the LIMIT it costs the walk for the first matches only. The lateral lookup
+ * has `limit 1` (the key is unique) so that PostgreSQL cannot flatten it into a hash join over
+ * every admitted document.
  */
 export const newestMatches = (
   columns: RawBuilder<unknown>,
   where: RawBuilder<unknown>,
   dense: boolean,
+  mask: RawBuilder<unknown> | null = null,
 ): RawBuilder<unknown> =>
-  dense
-    ? sql`select ${columns} from search_document d where ${where}
+  !dense
+    ? sql`select * from (select ${columns} from search_document d where ${where} offset 0) d
         order by d.published_on desc nulls last, d.slug limit ${MAX_SEARCH_DEPTH + 1}`
-    : sql`select * from (select ${columns} from search_document d where ${where} offset 0) d
-        order by d.published_on desc nulls last, d.slug limit ${MAX_SEARCH_DEPTH + 1}`;
+    : mask === null
+      ? sql`select ${columns} from search_document d where ${where}
+        order by d.published_on desc nulls last, d.slug limit ${MAX_SEARCH_DEPTH + 1}`
+      : sql`with mask as materialized (select ${mask} as bits)
+        select d.* from search_document s cross join lateral (
+          select ${columns} from search_document d
+          where d.type = s.type and d.id = s.id and ${where} limit 1
+        ) d
+        where ${admits(sql.ref('s.signature'), sql`(select bits from mask)`)}
+        order by s.published_on desc nulls last, s.slug limit ${MAX_SEARCH_DEPTH + 1}`;
