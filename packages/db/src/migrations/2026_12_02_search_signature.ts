@@ -4,8 +4,8 @@ import { type Kysely, sql } from 'kysely';
 // Forward-only (no `down`). Runs on PostgreSQL 15 and PGlite (PostgreSQL 18).
 //
 // A signature per search document (docs/decisions/0041): 2048 bits, two set for each of the
-// document's lexemes, for the first four and the first six letters of each (a word being typed matches as a
-// prefix) and for each of its facets (type, kind, theme, project, organisation,
+// document's lexemes, for the first four and the first six letters of each (a word being typed
+// matches as a prefix) and for each of its facets (type, kind, theme, project, organisation,
 // municipality). A search for words in many documents walks the newest-first index; with the
 // signature in that index it tests each entry there (a few bit operations) and reads a document
 // only when its signature holds every bit the search asks for, instead of reading every

@@ -113,8 +113,8 @@ export type FacetFilters = Pick<
 /**
  * The signature bits (kk_signature, migration 2026_12_02_search_signature) that every document
  * matching the words of `q` and `filters` holds: its words' lexemes when they are all required,
- * the first six (or four) letters of the word being typed (when its stem keeps them: every
- * lexeme it matches as a prefix then starts with them) and the filters' facet tokens. Null
+ * the first six (or four) letters of the word being typed (when its stem and its lower-cased
+ * form both keep them: every lexeme it matches as a prefix then starts with them) and the filters' facet tokens. Null
  * without words (PostgreSQL's own plan over the filters' indexes is then the better one) and
  * when it would ask for nothing beyond the type (the walk would then read every document it
  * passes twice over).
@@ -136,7 +136,8 @@ export const signatureMask = (q: string, filters: FacetFilters): RawBuilder<unkn
     start === null
       ? sql`'{}'::text[]`
       : sql`(case when (select coalesce(bool_and(left(l, ${size}) = ${start}), true)
-            from unnest(tsvector_to_array(to_tsvector('norwegian', ${prefix}))) l)
+            from unnest(tsvector_to_array(to_tsvector('norwegian', ${prefix})
+              || to_tsvector('simple', ${prefix}))) l)
           then array[${`prefix:${start}`}] else '{}'::text[] end)`,
     sql`${sql.val(facets)}::text[]`,
   ];

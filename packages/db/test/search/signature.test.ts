@@ -55,6 +55,13 @@ const WORDS = [
   'ROS-analyse',
   'Oregon',
   'kjøp',
+  'klima|energi',
+  '!kommune',
+  'klima:*',
+  '(energi)',
+  '&',
+  "'s",
+  'ÅS',
 ];
 
 describe('allWordsRequired', () => {
