@@ -9,6 +9,7 @@ import {
 } from '@klimakommuner/domain';
 import { type Kysely, sql } from 'kysely';
 import { decodeCursor, encodeCursor } from '../content/cursor.ts';
+import { planIndependent } from '../content/generic-plan.ts';
 import { nbAfter, nbContains } from '../content/order.ts';
 import type { Database } from '../schema.ts';
 import { loadProjectView, publicDetail } from './edit-view.ts';
@@ -43,8 +44,10 @@ export const listProjects = async (
   today: IsoDate = todayIso(now),
 ): Promise<Page<ProjectSummary>> => {
   const after = filter.cursor ? decodeCursor(filter.cursor) : null;
-  const limit = Math.max(1, Math.floor(filter.limit));
-  let query = selectProjectSummaries(db, today).where(publicProjectSql('pr', now));
+  const limit = Number.isFinite(filter.limit) ? Math.max(1, Math.floor(filter.limit)) : 1;
+  let query = selectProjectSummaries(db, today).where(
+    publicProjectSql('pr', planIndependent(now, 'timestamptz')),
+  );
   if (filter.organisation !== undefined) query = query.where('ow.slug', '=', filter.organisation);
   if (filter.status !== undefined) query = query.where('pr.status', '=', filter.status);
   const { theme, municipality } = filter;
@@ -68,7 +71,7 @@ export const listProjects = async (
           .select(sql`1`.as('one'))
           .whereRef('pa.project_id', '=', 'pr.id')
           .where('pa.municipality_number', '=', municipality)
-          .where(takesPartSql(today, 'pa')),
+          .where(takesPartSql(planIndependent(today, 'date'), 'pa')),
       ),
     );
   }
@@ -85,9 +88,11 @@ export const listProjects = async (
     );
   }
   if (after !== null) query = query.where(nbAfter('pr', 'title', 'slug', after));
+  // The limit is part of the text: a limit passed as a parameter is planned as a tenth of the
+  // rows, which keeps PostgreSQL from the generic plan (docs/decisions/0042).
   const rows = await query
     .orderBy(projectOrder)
-    .limit(limit + 1)
+    .limit(sql.lit(limit + 1))
     .execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);

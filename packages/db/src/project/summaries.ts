@@ -8,6 +8,7 @@ import type {
 } from '@klimakommuner/domain';
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { planIndependent } from '../content/generic-plan.ts';
 import { nbOrder } from '../content/order.ts';
 import type { Database } from '../schema.ts';
 import { takesPartSql } from './takes-part.ts';
@@ -49,14 +50,14 @@ export const selectProjectSummaries = (db: Kysely<Database>, today: IsoDate) =>
         .selectFrom('participation as pa')
         .select(sql<number>`count(*)`.as('n'))
         .whereRef('pa.project_id', '=', 'pr.id')
-        .where(takesPartSql(today, 'pa'))
+        .where(takesPartSql(planIndependent(today, 'date'), 'pa'))
         .as('participant_count'),
       eb
         .selectFrom('participation as pa')
         .select(sql<number>`count(*)`.as('n'))
         .whereRef('pa.project_id', '=', 'pr.id')
-        .where('pa.demo', '=', true)
-        .where(takesPartSql(today, 'pa'))
+        .where(sql<boolean>`pa.demo`)
+        .where(takesPartSql(planIndependent(today, 'date'), 'pa'))
         .as('demo_participant_count'),
     ]);
 
