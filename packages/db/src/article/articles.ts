@@ -9,7 +9,7 @@ import {
   type Status,
 } from '@klimakommuner/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { editReads } from '../content/edit-reads.ts';
+import { editReads, publicDetailOf } from '../content/edit-reads.ts';
 import { nbOrder, projectIsPublic } from '../resource/sql.ts';
 import type { Database } from '../schema.ts';
 import { decodeArticleCursor, encodeArticleCursor } from './cursor.ts';
@@ -113,14 +113,13 @@ export const feedArticles = async (
   ).rows.map((row) => withIso(row.view));
 
 /** The edit view without what only editors see. */
-export const publicArticle = ({
-  body: _b,
-  projectSlug: _p,
-  workflowStatus: _w,
-  publishAt: _a,
-  version: _v,
-  ...detail
-}: ArticleEditView): ArticleDetail => detail;
+export const publicArticle = publicDetailOf<ArticleEditView, ArticleDetail>([
+  'body',
+  'projectSlug',
+  'workflowStatus',
+  'publishAt',
+  'version',
+]);
 
 const reads = editReads<ArticleEditView, ArticleDetail>({
   fields: (now) => sql`${summaryFields(now)}, ${detailFields}, ${editFields}`,

@@ -52,3 +52,18 @@ export const editReads = <Edit, Detail, Raw = Edit>(kind: EditReadsOf<Edit, Deta
     },
   };
 };
+
+/**
+ * The public detail of an edit view: the view without `editorOnly`, the fields the domain's
+ * *EditView adds to its *Detail (the Markdown source, the project whatever its status, workflow
+ * status, schedule and version).
+ */
+export const publicDetailOf =
+  <Edit extends Detail, Detail extends object>(
+    editorOnly: readonly Exclude<keyof Edit, keyof Detail>[],
+  ) =>
+  (view: Edit): Detail => {
+    const detail: Partial<Edit> = { ...view };
+    for (const key of editorOnly) delete detail[key];
+    return detail as Detail;
+  };

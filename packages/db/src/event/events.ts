@@ -10,7 +10,7 @@ import {
 } from '@klimakommuner/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { decodeCursor, encodeCursor, InvalidCursorError } from '../content/cursor.ts';
-import { editReads } from '../content/edit-reads.ts';
+import { editReads, publicDetailOf } from '../content/edit-reads.ts';
 import { nbOrder, projectIsPublic } from '../resource/sql.ts';
 import type { Database } from '../schema.ts';
 import {
@@ -174,14 +174,13 @@ export const calendarEvents = async (
 };
 
 /** The edit view without what only editors see. */
-export const publicEvent = ({
-  description: _d,
-  projectSlug: _p,
-  workflowStatus: _w,
-  publishAt: _a,
-  version: _v,
-  ...detail
-}: EventEditView): EventDetail => detail;
+export const publicEvent = publicDetailOf<EventEditView, EventDetail>([
+  'description',
+  'projectSlug',
+  'workflowStatus',
+  'publishAt',
+  'version',
+]);
 
 const reads = editReads<EventEditView, EventDetail, RawEditView>({
   fields: (now) => sql`${summaryFields(now)}, ${detailFields}, ${editFields}`,

@@ -5,7 +5,7 @@ import type {
   Status,
 } from '@klimakommuner/domain';
 import { type Kysely, sql } from 'kysely';
-import { editReads } from '../content/edit-reads.ts';
+import { editReads, publicDetailOf } from '../content/edit-reads.ts';
 import type { Database } from '../schema.ts';
 import {
   detailFields,
@@ -28,14 +28,13 @@ const withIsoPublishAt = <V extends { readonly publishAt: string | null }>(view:
 });
 
 /** The edit view without what only editors see. */
-export const publicResource = ({
-  body: _b,
-  projectSlug: _p,
-  workflowStatus: _w,
-  publishAt: _a,
-  version: _v,
-  ...detail
-}: ResourceEditView): ResourceDetail => detail;
+export const publicResource = publicDetailOf<ResourceEditView, ResourceDetail>([
+  'body',
+  'projectSlug',
+  'workflowStatus',
+  'publishAt',
+  'version',
+]);
 
 const reads = editReads<ResourceEditView, ResourceDetail>({
   fields: (now) => sql`${summaryFields(now)}, ${detailFields}, ${editFields}`,
