@@ -6,6 +6,7 @@ import {
   type DbHandle,
   dbConfigFromEnv,
   isDatabaseUnavailable,
+  keepMunicipalityToday,
   migrate,
   nextPublication,
   openDatabase,
@@ -133,6 +134,8 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
     content.ready,
     new Promise((resolve) => setTimeout(resolve, CONTENT_READY_MS).unref()),
   ]);
+  // municipality_today, which the municipality reads take while it holds (decision 0043).
+  const municipalities = keepMunicipalityToday(handle, today);
   const caching = options.cache ?? cacheEnabled();
   const cache = caching
     ? new ResponseCache({
@@ -348,6 +351,8 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
       resolve();
     });
   }).catch(async (error: unknown) => {
+    municipalities.stop();
+    await municipalities.settled();
     if (owned) await handle.close();
     throw error;
   });
@@ -359,7 +364,11 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
     // Version streams stay open for ever: they end first, so the drain does not wait on them.
     for (const stream of streams) stream.end();
     cache?.close();
-    closing ??= drain.close(graceMs).then(() => (owned ? handle.close() : undefined));
+    municipalities.stop();
+    closing ??= drain
+      .close(graceMs)
+      .then(() => municipalities.settled())
+      .then(() => (owned ? handle.close() : undefined));
     return closing;
   };
   return {

@@ -111,7 +111,13 @@ export {
   getMunicipality,
   listMunicipalities,
   type MunicipalityFilter,
+  refreshMunicipalityToday,
 } from './municipality/municipalities.ts';
+export {
+  keepMunicipalityToday,
+  MUNICIPALITY_TODAY_CHECK_MS,
+  type MunicipalityTodayKeeper,
+} from './municipality/today.ts';
 export { type LogoChange, setOrganisationLogo } from './network/logo.ts';
 export { membersOnSql } from './network/members.ts';
 export {

@@ -286,6 +286,20 @@ export interface ContentVersionTable {
   version: number;
 }
 
+/**
+ * What a municipality belonged to on `as_of`, as of content `version` (migration
+ * 2026_12_03_municipality_today; municipality/today.ts keeps it).
+ */
+export interface MunicipalityTodayTable {
+  municipality_number: string;
+  as_of: IsoDateColumn;
+  version: number;
+  organisations: ColumnType<unknown, string, string>;
+  organisation_count: number;
+  first_organisations: ColumnType<unknown, string, string>;
+  first_count: number;
+}
+
 /** A file as intake stored it (packages/files), owned by the organisation that uploaded it. */
 export interface StoredFileTable {
   id: string;
@@ -424,6 +438,7 @@ export interface SearchDocumentTable {
 
 export interface Database {
   content_version: ContentVersionTable;
+  municipality_today: MunicipalityTodayTable;
   county: CountyTable;
   municipality: MunicipalityTable;
   organisation: OrganisationTable;

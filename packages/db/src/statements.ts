@@ -42,6 +42,12 @@ export const countStatements = async <T>(
   return { result, statements: tally.count, kinds: tally.kinds };
 };
 
+/**
+ * Runs `work` outside every counting scope: background work a request only set off (a refresh of
+ * derived rows) is not the request's own.
+ */
+export const uncounted = <T>(work: () => T): T => scope.exit(work);
+
 export class StatementBudgetExceeded extends Error {
   override readonly name = 'StatementBudgetExceeded';
 }

@@ -41,7 +41,11 @@ export const CONTENT_TABLES: readonly (keyof Database)[] = [
   'article_municipality',
 ];
 
-/** The tables no public read shows (accounts, sessions, the audit trail, bookkeeping). */
+/**
+ * The tables that are not content: no public read shows them (accounts, sessions, the audit trail,
+ * bookkeeping), or, like municipality_today, they are derived from content and a read checks them
+ * against the content version.
+ */
 export const PRIVATE_TABLES: readonly string[] = [
   'app_user',
   'user_role',
@@ -50,6 +54,7 @@ export const PRIVATE_TABLES: readonly string[] = [
   'sign_in_throttle',
   'audit_log',
   'content_version',
+  'municipality_today',
   'kysely_migration',
   'kysely_migration_lock',
 ];

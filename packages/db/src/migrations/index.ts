@@ -13,6 +13,7 @@ import * as events from './2026_12_01_events.ts';
 import * as organisationLogo from './2026_12_01_organisation_logo.ts';
 import * as siteSearch from './2026_12_01_site_search.ts';
 import * as searchSignature from './2026_12_02_search_signature.ts';
+import * as municipalityToday from './2026_12_03_municipality_today.ts';
 
 /** Every migration, by its frozen name; a static object so bundlers see every file. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_articles': articles,
   '2026_12_01_organisation_logo': organisationLogo,
   '2026_12_02_search_signature': searchSignature,
+  '2026_12_03_municipality_today': municipalityToday,
 };

@@ -11,7 +11,7 @@ import {
   type RegionRef,
   slugify,
 } from '@klimakommuner/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { decodeCursor, encodeCursor } from '../content/cursor.ts';
 import { nbAfter, nbContains, nbOrder } from '../content/order.ts';
@@ -54,11 +54,31 @@ export const memberTodaySql = (today: IsoDate, organisation?: string | undefined
       where rm.municipality_number = m.number and ${current} and ${of}))`;
 };
 
-/** Municipalities (`m`) with their county (`c`): the rows `narrow` filters, orders and limits. */
-const municipalityRows = (db: Kysely<Database>) =>
+/**
+ * Whether the municipality_today row `s` holds on `today`: of that day, of the content version
+ * the database is at, and naming as many organisations as a list does now.
+ */
+const holdsSql = (s: string, today: IsoDate) =>
+  sql<boolean>`${sql.ref(`${s}.as_of`)} = cast(${today} as date)
+    and ${sql.ref(`${s}.version`)} = (select cv.version from content_version cv)
+    and ${sql.ref(`${s}.first_count`)} = ${sql.lit(LISTED_ORGANISATIONS)}`;
+
+/**
+ * Municipalities (`m`) with their county (`c`) and, as `known_count`, the count of their row of
+ * municipality_today (`s`) while it holds (holdsSql, and not in a transaction that wrote
+ * memberships; null otherwise): the rows `narrow` filters, orders and limits. The row's JSON is
+ * joined after the limit (selectMunicipalities), so that only the page's is read.
+ */
+const municipalityRows = (db: Kysely<Database>, today: IsoDate) =>
   db
     .selectFrom('municipality as m')
     .innerJoin('county as c', 'c.number', 'm.county_number')
+    .leftJoin('municipality_today as s', (join) =>
+      join
+        .onRef('s.municipality_number', '=', 'm.number')
+        .on(holdsSql('s', today))
+        .on(sql<boolean>`coalesce(current_setting('kk.memberships_changed', true), '') <> 'on'`),
+    )
     .select([
       'm.number',
       'm.name',
@@ -68,70 +88,126 @@ const municipalityRows = (db: Kysely<Database>) =>
       'm.sort_key',
       'c.number as county_number',
       'c.name as county_name',
+      's.organisation_count as known_count',
     ]);
 
 type MunicipalityRowsQuery = ReturnType<typeof municipalityRows>;
 
 /**
+ * Whether the municipality `m` of municipalityRows belongs to an organisation today: its
+ * municipality_today row says so while it holds, memberTodaySql decides otherwise (COALESCE
+ * evaluates it only then).
+ */
+const memberTodayKnownSql = (today: IsoDate) =>
+  sql<boolean>`coalesce(s.organisation_count > 0, ${memberTodaySql(today)})`;
+
+interface Listed {
+  /** How many organisations to name (all when null). */
+  readonly listed: number | null;
+  /** The slug of the organisation named before the others (a list filtered by it). */
+  readonly first?: string | undefined;
+}
+
+/**
+ * For each municipality membersOnSql rows `among` keeps, the organisations it belongs to today
+ * as MunicipalityOrganisation JSON in Norwegian order (`first` before the others, only the first
+ * `listed`) and how many there are.
+ */
+const organisationsToday = (
+  db: Kysely<Database>,
+  today: IsoDate,
+  { listed, first }: Listed,
+  among: RawBuilder<boolean> | null,
+) => {
+  const firstOrder = first === undefined ? sql`` : sql`o.slug = ${first} desc, `;
+  const named = listed === null ? sql`` : sql`filter (where x.rank <= ${listed})`;
+  const members = membersOnSql(db, today);
+  return db
+    .selectFrom(
+      db
+        .selectFrom((among === null ? members : members.where(among)).as('cm'))
+        .innerJoin('organisation as o', 'o.id', 'cm.organisation_id')
+        .select([
+          'cm.municipality_number',
+          'cm.via',
+          'o.slug',
+          'o.name',
+          'o.short_name',
+          'o.kind',
+          sql<number>`row_number() over (partition by cm.municipality_number
+            order by ${firstOrder}${nbOrder('o')})`.as('rank'),
+        ])
+        .as('x'),
+    )
+    .leftJoin('region as r', 'r.slug', 'x.via')
+    .select([
+      'x.municipality_number',
+      // Built only for the organisations named (`named` filters before json_agg's argument).
+      sql<MunicipalityOrganisation[]>`json_agg(json_build_object('slug', x.slug,
+        'name', x.name, 'shortName', x.short_name, 'kind', x.kind,
+        'via', ${regionRefJson('r')}) order by x.rank) ${named}`.as('organisations'),
+      sql<number>`cast(count(*) as integer)`.as('organisation_count'),
+    ])
+    .groupBy('x.municipality_number');
+};
+
+/**
+ * The organisations of a municipality_today row (`known`, every one in Norwegian order) as
+ * `organisationsToday` names them: `first` moved before the others, the first `listed` kept.
+ */
+const knownListed = (
+  known: RawBuilder<unknown>,
+  { listed, first }: Listed,
+  knownFirst: RawBuilder<unknown> | null = null,
+) => {
+  if (listed === null && first === undefined) return known;
+  if (knownFirst !== null && listed === LISTED_ORGANISATIONS && first === undefined)
+    return knownFirst;
+  const firstOrder = first === undefined ? sql`` : sql`(t.e ->> 'slug') = ${first} desc, `;
+  const kept = listed === null ? sql`` : sql`where x.k <= ${listed}`;
+  return sql`coalesce((select json_agg(x.e order by x.k) from (
+      select t.e, row_number() over (order by ${firstOrder}t.i) as k
+      from json_array_elements(${known}) with ordinality as t(e, i)) x ${kept}), '[]'::json)`;
+};
+
+/**
  * The municipalities `narrow` picks from `municipalityRows` (the CTE `ml`, built first), each with
- * the organisations it belongs to today (membersOnSql for these municipalities alone) as
- * MunicipalityOrganisation JSON in Norwegian order — the organisation with slug `first` before
- * the others (the one a list is filtered by, so that it is always named), and only the first
- * `listed` of them (all when null) — and how many there are; sorted by name in nbOrder. What a
- * page costs depends on the page and its municipalities' memberships, not on how many
- * organisations and members there are in all.
+ * the organisations it belongs to today as MunicipalityOrganisation JSON in Norwegian order — the
+ * organisation with slug `first` before the others (the one a list is filtered by, so that it
+ * is always named), and only the first `listed` of them (all when null) — and how many there
+ * are; sorted by name in nbOrder. The organisations come from the municipality's
+ * municipality_today row while it holds, and are computed (organisationsToday, for these
+ * municipalities alone) where it does not. What a page costs depends on the page, not on how
+ * many organisations and members there are in all.
  */
 export const selectMunicipalities = (
   db: Kysely<Database>,
   today: IsoDate,
-  { listed, first }: { readonly listed: number | null; readonly first?: string | undefined },
+  listed: Listed,
   narrow: (rows: MunicipalityRowsQuery) => MunicipalityRowsQuery = (rows) => rows,
-) => {
-  const firstOrder = first === undefined ? sql`` : sql`o.slug = ${first} desc, `;
-  const named = listed === null ? sql`` : sql`filter (where x.rank <= ${listed})`;
-  return db
+) =>
+  db
     .with(
       (cte) => cte('ml').materialized(),
-      () => narrow(municipalityRows(db)),
+      () => narrow(municipalityRows(db, today)),
     )
-    .with('cm', (qc) =>
-      membersOnSql(db, today).where(
-        'mm.municipality_number',
-        'in',
-        qc.selectFrom('ml').select('ml.number'),
+    .with('mo', () =>
+      organisationsToday(
+        db,
+        today,
+        listed,
+        sql<boolean>`mm.municipality_number in (select ml.number from ml
+          where ml.known_count is null)`,
       ),
-    )
-    .with('mo', (qc) =>
-      qc
-        .selectFrom(
-          qc
-            .selectFrom('cm')
-            .innerJoin('organisation as o', 'o.id', 'cm.organisation_id')
-            .select([
-              'cm.municipality_number',
-              'cm.via',
-              'o.slug',
-              'o.name',
-              'o.short_name',
-              'o.kind',
-              sql<number>`row_number() over (partition by cm.municipality_number
-                order by ${firstOrder}${nbOrder('o')})`.as('rank'),
-            ])
-            .as('x'),
-        )
-        .leftJoin('region as r', 'r.slug', 'x.via')
-        .select([
-          'x.municipality_number',
-          // Built only for the organisations named (`named` filters before json_agg's argument).
-          sql<MunicipalityOrganisation[]>`json_agg(json_build_object('slug', x.slug,
-            'name', x.name, 'shortName', x.short_name, 'kind', x.kind,
-            'via', ${regionRefJson('r')}) order by x.rank) ${named}`.as('organisations'),
-          sql<number>`cast(count(*) as integer)`.as('organisation_count'),
-        ])
-        .groupBy('x.municipality_number'),
     )
     .selectFrom('ml')
     .leftJoin('mo', 'mo.municipality_number', 'ml.number')
+    // The row ml found holding (the same snapshot: it still does).
+    .leftJoin('municipality_today as k', (join) =>
+      join
+        .onRef('k.municipality_number', '=', 'ml.number')
+        .on(sql<boolean>`ml.known_count is not null`),
+    )
     .select([
       'ml.number',
       'ml.name',
@@ -140,10 +216,80 @@ export const selectMunicipalities = (
       'ml.population_year',
       'ml.county_number',
       'ml.county_name',
-      sql<MunicipalityOrganisation[]>`coalesce(mo.organisations, '[]'::json)`.as('organisations'),
-      sql<number>`coalesce(mo.organisation_count, 0)`.as('organisation_count'),
+      sql<MunicipalityOrganisation[]>`case when ml.known_count is null
+        then coalesce(mo.organisations, '[]'::json)
+        else ${knownListed(sql.ref('k.organisations'), listed, sql.ref('k.first_organisations'))}
+        end`.as('organisations'),
+      sql<number>`coalesce(ml.known_count, mo.organisation_count, 0)`.as('organisation_count'),
     ])
     .orderBy(nbOrder('ml', 'name', 'number'));
+
+/**
+ * Brings municipality_today up to `today` and the current content version, in one statement:
+ * every municipality's organisations (organisationsToday, all of them) and their count, as one
+ * snapshot sees them and the version. Writes nothing when every row holds already; never puts
+ * back an older version or day than a row has (another process's refresh may overtake this
+ * one). Says how many rows it wrote.
+ */
+export const refreshMunicipalityToday = async (
+  db: Kysely<Database>,
+  today: IsoDate,
+): Promise<number> => {
+  const day = sql<string>`cast(${today} as date)`;
+  const result = await db
+    .insertInto('municipality_today')
+    .columns([
+      'municipality_number',
+      'as_of',
+      'version',
+      'organisations',
+      'organisation_count',
+      'first_organisations',
+      'first_count',
+    ])
+    .expression(
+      db
+        .selectFrom('municipality as m')
+        .crossJoin('content_version as cv')
+        .leftJoin(organisationsToday(db, today, { listed: null }, null).as('mo'), (join) =>
+          join.onRef('mo.municipality_number', '=', 'm.number'),
+        )
+        .select([
+          'm.number',
+          day.as('as_of'),
+          'cv.version',
+          sql<string>`coalesce(mo.organisations, '[]'::json)`.as('organisations'),
+          sql<number>`coalesce(mo.organisation_count, 0)`.as('organisation_count'),
+          sql<string>`coalesce(${knownListed(sql.ref('mo.organisations'), {
+            listed: LISTED_ORGANISATIONS,
+          })}, '[]'::json)`.as('first_organisations'),
+          sql.lit(LISTED_ORGANISATIONS).as('first_count'),
+        ])
+        .where(
+          sql<boolean>`exists (select 1 from municipality m2
+            left join municipality_today s2 on s2.municipality_number = m2.number
+              and ${holdsSql('s2', today)}
+            where s2.municipality_number is null)`,
+        ),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('municipality_number')
+        .doUpdateSet((eb) => ({
+          as_of: eb.ref('excluded.as_of'),
+          version: eb.ref('excluded.version'),
+          organisations: eb.ref('excluded.organisations'),
+          organisation_count: eb.ref('excluded.organisation_count'),
+          first_organisations: eb.ref('excluded.first_organisations'),
+          first_count: eb.ref('excluded.first_count'),
+        }))
+        .where(
+          sql<boolean>`(municipality_today.version, municipality_today.as_of)
+            <= (excluded.version, excluded.as_of)`,
+        ),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 };
 
 export interface MunicipalityListRow {
@@ -195,7 +341,7 @@ export const listMunicipalities = async (
         qb.where(memberTodaySql(today, filter.organisation)),
       )
       .$if(filter.membersOnly === true && filter.organisation === undefined, (qb) =>
-        qb.where(memberTodaySql(today)),
+        qb.where(memberTodayKnownSql(today)),
       )
       .$if(/^[0-9]{4}$/.test(q), (qb) => qb.where('m.number', '=', q))
       .$if(q !== '' && !/^[0-9]{4}$/.test(q), (qb) =>

@@ -1,7 +1,18 @@
-import { type Membership, membersOn, type RegionRecord } from '@klimakommuner/domain';
+import {
+  type Membership,
+  type MunicipalityListItem,
+  membersOn,
+  type RegionRecord,
+} from '@klimakommuner/domain';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { type DbHandle, listMunicipalities, membersOnSql } from '../../src/index.ts';
+import {
+  type DbHandle,
+  listMunicipalities,
+  membersOnSql,
+  refreshMunicipalityToday,
+} from '../../src/index.ts';
 import { onEachEngine } from '../engines.ts';
 
 // The SQL twin of the domain's membersOn, and the municipality list filtered by an organisation,
@@ -155,11 +166,35 @@ const membersSuite = (db: () => DbHandle): void => {
               .execute();
             // The lists filtered by an organisation test membership their own way (an indexed
             // test per municipality); they must find the same municipalities.
-            const listed: Record<string, string[]> = {};
-            for (const slug of ORGANISATIONS) {
-              const page = await listMunicipalities(trx, { organisation: slug, limit: 500 }, day);
-              listed[slug] = page.items.map((m) => m.number).sort();
-            }
+            const lists = async () => {
+              const pages: Record<string, MunicipalityListItem[]> = {};
+              for (const slug of ORGANISATIONS) {
+                const page = await listMunicipalities(trx, { organisation: slug, limit: 500 }, day);
+                pages[slug] = [...page.items];
+              }
+              const members = await listMunicipalities(trx, { membersOnly: true, limit: 500 }, day);
+              pages.members = [...members.items];
+              return pages;
+            };
+            const computed = await lists();
+            const listed = Object.fromEntries(
+              ORGANISATIONS.map((slug) => [
+                slug,
+                (computed[slug] ?? []).map((m) => m.number).sort(),
+              ]),
+            );
+            // municipality_today's rows for this history must read the same as the computed
+            // ones (decision 0043). This transaction wrote memberships, so reads take no row
+            // until the setting that says so is cleared.
+            await sql`select set_config('kk.memberships_changed', '', true)`.execute(trx);
+            const written = await refreshMunicipalityToday(trx, day);
+            const municipalities = await trx
+              .selectFrom('municipality')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow();
+            expect(written).toBe(Number(municipalities.n));
+            expect(await lists()).toEqual(computed);
+            expect(await refreshMunicipalityToday(trx, day)).toBe(0);
             throw new Rollback(JSON.stringify({ rows, listed }));
           })
           .catch((error: unknown) => {
