@@ -14,6 +14,7 @@ import * as organisationLogo from './2026_12_01_organisation_logo.ts';
 import * as siteSearch from './2026_12_01_site_search.ts';
 import * as searchSignature from './2026_12_02_search_signature.ts';
 import * as municipalityToday from './2026_12_03_municipality_today.ts';
+import * as searchLookup from './2026_12_03_search_lookup.ts';
 
 /** Every migration, by its frozen name; a static object so bundlers see every file. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_organisation_logo': organisationLogo,
   '2026_12_02_search_signature': searchSignature,
   '2026_12_03_municipality_today': municipalityToday,
+  '2026_12_03_search_lookup': searchLookup,
 };

@@ -22,7 +22,7 @@ import {
   HEADLINE_OPTIONS,
   newestMatches,
   SNIPPET_SOURCE,
-  signatureMask,
+  signatureWalk,
   snippetParts,
   tsqueryOf,
 } from '../search/text-query.ts';
@@ -141,7 +141,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
         d.published_on${tsquery === null ? sql`` : sql`, d.document`}`,
       searchFilters(query, now),
       dense,
-      signatureMask(query.q ?? '', {
+      signatureWalk(query.q ?? '', {
         type: query.type ?? 'resource',
         kind: query.kind,
         theme: query.theme,
@@ -172,7 +172,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
         'kind', ${facet(sql`select m.kind as value, m.kind as label, count(*) as n
           from matches m where m.kind is not null group by m.kind`)},
         'theme', ${facet(sql`select t.slug as value, t.name as label, c.n
-          from (select s.slug, count(*) as n from matches m cross join unnest(m.themes) s(slug)
+          from (select s.slug, count(*) as n from (select unnest(m.themes) as slug from matches m) s
             group by s.slug) c join theme t on t.slug = c.slug`)},
         'project', ${facet(sql`select coalesce(p.slug, '') as value,
             coalesce(p.title, ${NO_PROJECT_LABEL}) as label, sum(c.n) as n
@@ -183,8 +183,8 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
           from (select m.organisation, count(*) as n from matches m group by m.organisation) c
           join organisation o on o.slug = c.organisation`)},
         'municipality', ${facet(sql`select mu.number as value, mu.name as label, c.n
-          from (select s.number, count(*) as n from matches m
-            cross join unnest(m.municipalities) s(number) group by s.number) c
+          from (select s.number, count(*) as n
+            from (select unnest(m.municipalities) as number from matches m) s group by s.number) c
           join municipality mu on mu.number = c.number`)}
       ) as facets`;
   return { statement, limit, offset };

@@ -120,6 +120,15 @@ export type FacetFilters = Pick<
  * passes twice over).
  */
 export const signatureMask = (q: string, filters: FacetFilters): RawBuilder<unknown> | null => {
+  const tokens = signatureTokens(q, filters);
+  return tokens === null ? null : sql`kk_signature(${tokens})`;
+};
+
+/**
+ * The tokens (a text[]) whose bits make signatureMask: the words', the prefix's and the
+ * filters', in that order. Null where signatureMask is null.
+ */
+export const signatureTokens = (q: string, filters: FacetFilters): RawBuilder<unknown> | null => {
   const { text, prefix } = parseSearchQuery(q);
   const facets = Object.entries(filters).flatMap(([name, value]) =>
     value === undefined ? [] : [`${name}:${value}`],
@@ -141,24 +150,86 @@ export const signatureMask = (q: string, filters: FacetFilters): RawBuilder<unkn
           then array[${`prefix:${start}`}] else '{}'::text[] end)`,
     sql`${sql.val(facets)}::text[]`,
   ];
-  return sql`kk_signature(${sql.join(tokens, sql` || `)})`;
+  return sql.join(tokens, sql` || `);
 };
 
 /**
  * Whether `signature` holds every bit of `mask`. Written as `>=`, which for bit strings of one
  * length holds exactly when `signature & mask` equals `mask` (the AND can only clear bits of the
- * mask, which makes it compare lower): PostgreSQL then expects a third of the entries to pass,
- * not the 0.5 % it assumes for an `=` it knows nothing of, and so walks the index for the first
- * matches instead of sorting a sequential scan's (which it chose on a table not yet vacuumed).
+ * mask, which makes it compare lower). The definition the walk's test (admitsBits) is checked
+ * against.
  */
 export const admits = (signature: RawBuilder<unknown>, mask: RawBuilder<unknown>) =>
   sql`(${signature} & ${mask}) >= ${mask}`;
 
+/** The length of kk_signature's bit strings. */
+export const SIGNATURE_BITS = 2048;
+/** The most bits the walk tests one by one (more would only cost; fewer only admit more). */
+export const MAX_WALK_BITS = 32;
+
+/** What the walk tests: a search's tokens, and how many of their bits to test one by one. */
+export interface SignatureWalk {
+  readonly tokens: RawBuilder<unknown>;
+  readonly bits: number;
+}
+
+/**
+ * The walk of `q` and `filters` (signatureTokens; null where they are null). How many bits its
+ * mask can have, at most, is two per token: per word of `q` (counted generously, as runs of
+ * letters and digits, each of which to_tsvector may split in two), the typed word's prefix and
+ * each filter.
+ */
+export const signatureWalk = (q: string, filters: FacetFilters): SignatureWalk | null => {
+  const tokens = signatureTokens(q, filters);
+  if (tokens === null) return null;
+  const runs = q.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').length;
+  const facets = Object.values(filters).filter((v) => v !== undefined).length;
+  return { tokens, bits: Math.min(MAX_WALK_BITS, 2 * (2 * runs + 1 + facets)) };
+};
+
+/**
+ * The positions of the bits kk_signature sets for `tokens` (the set bits of their mask), as an
+ * int[] in the order of the tokens (words first: most documents a walk passes lack the first bit
+ * it tests), each once. The same hashing as kk_signature (migration
+ * 2026_12_02_search_signature: the first and the second 32 bits of the token's md5, modulo 2048),
+ * without building the 2048 bits; test/search/signature.test.ts checks that the two agree.
+ */
+export const tokenPositions = (tokens: RawBuilder<unknown>) =>
+  sql`array(select y.p from (
+      select (('x' || substr(x.h, v.s, 8))::bit(32)::int & ${sql.lit(SIGNATURE_BITS - 1)}) as p,
+        x.o * 16 + v.s as k
+      from (select md5(t) as h, o from unnest(${tokens}) with ordinality u(t, o)
+        where t is not null) x
+      cross join (values (1), (9)) v(s)) y
+    group by y.p order by min(y.k))`;
+
+/**
+ * Whether `signature` holds the first `bits` of the set bits in `positions` (tokenPositions, of
+ * tokens with at most `bits` set bits: then exactly when `admits` holds for their mask). One get_bit per bit, in a
+ * CASE that stops at the first bit missing: most entries a walk passes lack the first bit it
+ * tests, so this costs a fraction of ANDing the 2048 bits, which also allocates a new bit string
+ * per entry. PostgreSQL estimates a CASE at half the rows, so it keeps walking the index for
+ * the first matches. A missing position (the mask has fewer bits) repeats the first one; with
+ * no bit at all, get_bit of null is null and the CASE holds.
+ */
+export const admitsBits = (
+  signature: RawBuilder<unknown>,
+  positions: (i: number) => RawBuilder<unknown>,
+  bits: number,
+) =>
+  sql`(case ${sql.join(
+    Array.from(
+      { length: bits },
+      (_, i) => sql`when get_bit(${signature}, ${positions(i + 1)}) = 0 then false`,
+    ),
+    sql` `,
+  )} else true end)`;
+
 /**
  * The newest MAX_SEARCH_DEPTH + 1 rows of search_document `d` where `where` holds (`columns` of
  * them, which must include published_on and slug). Dense: the newest-first index is walked and
- * stops early; with a `mask` (signatureMask of the same search) it tests each entry's signature
- * in the index and reads only the documents it admits, without one it reads each document it
+ * stops early; with a `walk` (signatureWalk of the same search) it tests each entry's signature
+ * in the index bit by bit (admitsBits) and reads only the documents it admits, without one it reads each document it
  * passes (a detoast and a test). Sparse: the subquery fence keeps PostgreSQL from walking that
  * index, so it takes the GIN index (with the filters' indexes) instead.
  *
@@ -172,18 +243,22 @@ export const newestMatches = (
   columns: RawBuilder<unknown>,
   where: RawBuilder<unknown>,
   dense: boolean,
-  mask: RawBuilder<unknown> | null = null,
+  walk: SignatureWalk | null = null,
 ): RawBuilder<unknown> =>
   !dense
     ? sql`select * from (select ${columns} from search_document d where ${where} offset 0) d
         order by d.published_on desc nulls last, d.slug limit ${MAX_SEARCH_DEPTH + 1}`
-    : mask === null
+    : walk === null
       ? sql`select ${columns} from search_document d where ${where}
         order by d.published_on desc nulls last, d.slug limit ${MAX_SEARCH_DEPTH + 1}`
-      : sql`with mask as materialized (select ${mask} as bits)
+      : sql`with mask as materialized (select ${tokenPositions(walk.tokens)} as positions)
         select d.* from search_document s cross join lateral (
           select ${columns} from search_document d
           where d.type = s.type and d.id = s.id and ${where} limit 1
         ) d
-        where ${admits(sql.ref('s.signature'), sql`(select bits from mask)`)}
+        where ${admitsBits(
+          sql.ref('s.signature'),
+          (i) => sql`(select coalesce(m.positions[${sql.lit(i)}], m.positions[1]) from mask m)`,
+          walk.bits,
+        )}
         order by s.published_on desc nulls last, s.slug limit ${MAX_SEARCH_DEPTH + 1}`;

@@ -5,7 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSyntheticResources } from '../../src/index.ts';
 import { searchFilters, searchStatement } from '../../src/resource/search.ts';
 import { siteSearchFilters } from '../../src/search/site-search.ts';
-import { admits, allWordsRequired, signatureMask } from '../../src/search/text-query.ts';
+import {
+  admits,
+  admitsBits,
+  allWordsRequired,
+  SIGNATURE_BITS,
+  signatureMask,
+  signatureWalk,
+  tokenPositions,
+} from '../../src/search/text-query.ts';
 import { onEachEngine } from '../engines.ts';
 
 // The signature walk (docs/decisions/0041) may only ever admit too many documents, never leave
@@ -178,6 +186,48 @@ onEachEngine('search signatures', (db) => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('tests in the walk, bit by bit, exactly the bits of the mask', async () => {
+    let tested = 0;
+    await fc.assert(
+      fc.asyncProperty(query, fc.nat(1000), async (raw, seed) => {
+        const q = filled(raw, seed);
+        const filters = {
+          type: 'resource',
+          kind: q.kind,
+          theme: q.theme,
+          project: q.project,
+          organisation: q.organisation,
+          municipality: q.municipality,
+        };
+        const walk = signatureWalk(q.q ?? '', filters);
+        const mask = signatureMask(q.q ?? '', filters);
+        expect(walk === null).toBe(mask === null);
+        if (walk === null || mask === null) return;
+        tested++;
+        // tokenPositions hashes as kk_signature does: the same bits, each once.
+        const { rows } = await sql<{ positions: number[]; set: number[] }>`
+          select ${tokenPositions(walk.tokens)} as positions,
+            array(select i from generate_series(0, ${sql.lit(SIGNATURE_BITS - 1)}) i
+              where get_bit(${mask}, i) = 1 order by i) as set`.execute(db().db);
+        const { positions = [], set = [] } = rows[0] ?? {};
+        expect([...positions].sort((a, b) => a - b)).toEqual(set);
+        expect(positions.length).toBeLessThanOrEqual(walk.bits);
+        // So the walk's test admits exactly the documents the mask does.
+        const differ = await sql<{ n: number }>`
+          with mask as (select ${tokenPositions(walk.tokens)} as positions)
+          select count(*)::int as n from search_document d
+          where ${admitsBits(
+            sql.ref('d.signature'),
+            (i) => sql`(select coalesce(m.positions[${sql.lit(i)}], m.positions[1]) from mask m)`,
+            walk.bits,
+          )} is distinct from ${admits(sql.ref('d.signature'), mask)}`.execute(db().db);
+        expect(differ.rows[0]?.n).toBe(0);
+      }),
+      { numRuns: 60 },
+    );
+    expect(tested).toBeGreaterThan(20);
   });
 
   it('admits few documents that do not match', async () => {
