@@ -143,20 +143,23 @@ onEachEngine('search signatures', (db) => {
     return out as SearchQuery;
   };
 
+  /** The filters of the library's search `q`, as its signature names them. */
+  const libraryFilters = (q: SearchQuery) => ({
+    type: 'resource',
+    kind: q.kind,
+    theme: q.theme,
+    project: q.project,
+    organisation: q.organisation,
+    municipality: q.municipality,
+  });
+
   it('is held by every document a search matches, whatever was typed and filtered', async () => {
     let matched = 0;
     let masked = 0;
     await fc.assert(
       fc.asyncProperty(query, fc.nat(1000), async (raw, seed) => {
         const q = filled(raw, seed);
-        const mask = signatureMask(q.q ?? '', {
-          type: 'resource',
-          kind: q.kind,
-          theme: q.theme,
-          project: q.project,
-          organisation: q.organisation,
-          municipality: q.municipality,
-        });
+        const mask = signatureMask(q.q ?? '', libraryFilters(q));
         if (mask === null) return;
         masked++;
         const { rows } = await sql<{ matches: number; missed: number }>`
@@ -193,14 +196,7 @@ onEachEngine('search signatures', (db) => {
     await fc.assert(
       fc.asyncProperty(query, fc.nat(1000), async (raw, seed) => {
         const q = filled(raw, seed);
-        const filters = {
-          type: 'resource',
-          kind: q.kind,
-          theme: q.theme,
-          project: q.project,
-          organisation: q.organisation,
-          municipality: q.municipality,
-        };
+        const filters = libraryFilters(q);
         const walk = signatureWalk(q.q ?? '', filters);
         const mask = signatureMask(q.q ?? '', filters);
         expect(walk === null).toBe(mask === null);
