@@ -23,6 +23,11 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connectionCounts = list(process.env.BENCH_CONNECTIONS, [10, 50]);
 const scales = list(process.env.BENCH_SCALES, [1, 100]);
 const modes = (process.env.BENCH_CACHE ?? 'on,off').split(',').map((x) => x.trim());
+// BENCH_TARGETS: only the targets whose name contains one of these (e.g. `municipalities,/kommuner`).
+const only = (process.env.BENCH_TARGETS ?? '')
+  .split(',')
+  .map((x) => x.trim())
+  .filter((x) => x !== '');
 const adminUrl = process.env.DATABASE_URL?.trim() || undefined;
 // BENCH_PORT_OFFSET moves every port, so that two checkouts can measure at once.
 const offset = Number(process.env.BENCH_PORT_OFFSET ?? 0);
@@ -272,7 +277,9 @@ for (const scale of scales) {
       },
       { name: 'portal /sok?q=klima', url: `${portalUrl}/sok?q=klima` },
     ];
-    for (const target of targets) {
+    for (const target of targets.filter(
+      (t) => only.length === 0 || only.some((part) => t.name.includes(part)),
+    )) {
       // Warm up (and fill the caches), then record the bytes the baseline sends.
       await measure(target.url, 10).catch(() => undefined);
       const baseline = await baselineFor(target.url);
@@ -322,4 +329,18 @@ if (visibility.length > 0) {
 }
 for (const drop of dropped) await drop();
 cleanUp();
+// The library's search at 10 000 and 100 000 resources (issue 11) needs PostgreSQL; it is its own
+// script, `pnpm bench:search`, run here too unless BENCH_SEARCH=off.
+if (process.env.BENCH_SEARCH === 'off' || only.length > 0) {
+  console.log('\nThe search benchmark was not run (BENCH_SEARCH=off or BENCH_TARGETS).');
+} else if (!adminUrl) {
+  console.log('\nThe search benchmark needs PostgreSQL (DATABASE_URL): `pnpm bench:search`.');
+} else {
+  console.log('\n`pnpm bench:search`:');
+  const search = spawnSync(process.execPath, [join(repoRoot, 'scripts/search-bench.ts')], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: adminUrl },
+  });
+  process.exit(search.status ?? 1);
+}
 process.exit(0);
