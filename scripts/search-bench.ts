@@ -15,8 +15,7 @@ import {
   seed,
   seedSyntheticResources,
 } from '../packages/db/src/index.ts';
-import { searchFilters, searchStatement } from '../packages/db/src/resource/search.ts';
-import { expectsDense } from '../packages/db/src/search/text-query.ts';
+import { searchDense, searchStatement } from '../packages/db/src/resource/search.ts';
 import type { SearchQuery, SiteSearchQuery } from '../packages/domain/src/index.ts';
 
 const adminUrl =
@@ -89,7 +88,7 @@ interface Plan {
 /** PostgreSQL's own planning and execution time of the search's statement (EXPLAIN ANALYZE). */
 const explained = async (db: typeof handle.db, query: SearchQuery) => {
   const now = new Date();
-  const [dense = false] = await expectsDense(db, [searchFilters(query, now)]);
+  const dense = await searchDense(db, query, now);
   const { statement } = searchStatement(query, now, dense);
   const { rows } = await sql<{
     'QUERY PLAN': Plan[];

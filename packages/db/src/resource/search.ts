@@ -54,9 +54,7 @@ export const search = async (
   query: SearchQuery,
   now: Date = new Date(),
 ): Promise<SearchResult> => {
-  // Without words PostgreSQL's own choice is good (no document is tested), so no estimate is asked.
-  const [dense = true] =
-    tsqueryOf(query.q ?? '') === null ? [] : await expectsDense(db, [searchFilters(query, now)]);
+  const dense = await searchDense(db, query, now);
   const { statement, limit, offset } = searchStatement(query, now, dense);
   const { rows } = await statement.execute(db);
   const row = rows[0];
@@ -84,6 +82,32 @@ export const search = async (
     nextCursor: row.items.length > limit && next < MAX_SEARCH_DEPTH ? encodeOffset(next) : null,
   };
 };
+
+/**
+ * Whether `search` walks the newest-first index for `query` (one EXPLAIN; exported so that a
+ * benchmark can EXPLAIN the statement the search sends). Without words PostgreSQL's own choice
+ * is good (no document is tested), so no estimate is asked.
+ */
+export const searchDense = async (
+  db: Kysely<Database>,
+  query: SearchQuery,
+  now: Date,
+): Promise<boolean> => {
+  if (tsqueryOf(query.q ?? '') === null) return true;
+  const [dense = true] = await expectsDense(db, [searchFilters(query, now)]);
+  return dense;
+};
+
+/** The signature walk of `query` (its words and filters), or null when it has none. */
+const walkOf = (query: SearchQuery) =>
+  signatureWalk(query.q ?? '', {
+    type: query.type ?? 'resource',
+    kind: query.kind,
+    theme: query.theme,
+    project: query.project,
+    organisation: query.organisation,
+    municipality: query.municipality,
+  });
 
 /** Where search_document `d` holds what `query` asks for, visible at `now`. */
 export const searchFilters = (query: SearchQuery, now: Date): RawBuilder<unknown> => {
@@ -141,14 +165,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
         d.published_on${tsquery === null ? sql`` : sql`, d.document`}`,
       searchFilters(query, now),
       dense,
-      signatureWalk(query.q ?? '', {
-        type: query.type ?? 'resource',
-        kind: query.kind,
-        theme: query.theme,
-        project: query.project,
-        organisation: query.organisation,
-        municipality: query.municipality,
-      }),
+      walkOf(query),
     )}),
     matches as materialized (
       select c.type, c.id, c.slug, c.kind, c.themes, c.project, c.organisation, c.municipalities,
