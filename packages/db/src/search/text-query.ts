@@ -205,12 +205,12 @@ export const tokenPositions = (tokens: RawBuilder<unknown>) =>
 
 /**
  * Whether `signature` holds the first `bits` of the set bits in `positions` (tokenPositions, of
- * tokens with at most `bits` set bits: then exactly when `admits` holds for their mask). One get_bit per bit, in a
- * CASE that stops at the first bit missing: most entries a walk passes lack the first bit it
- * tests, so this costs a fraction of ANDing the 2048 bits, which also allocates a new bit string
- * per entry. PostgreSQL estimates a CASE at half the rows, so it keeps walking the index for
- * the first matches. A missing position (the mask has fewer bits) repeats the first one; with
- * no bit at all, get_bit of null is null and the CASE holds.
+ * tokens with at most `bits` set bits: then exactly when `admits` holds for their mask). One
+ * get_bit per bit, in a CASE that stops at the first bit missing: most entries a walk passes lack
+ * the first bit it tests, so this costs a fraction of ANDing the 2048 bits, which also allocates
+ * a new bit string per entry. PostgreSQL estimates a CASE at half the rows, so it keeps walking
+ * the index for the first matches. A missing position (the mask has fewer bits) repeats the
+ * first one; with no bit at all, get_bit of null is null and the CASE holds.
  */
 export const admitsBits = (
   signature: RawBuilder<unknown>,
@@ -229,9 +229,10 @@ export const admitsBits = (
  * The newest MAX_SEARCH_DEPTH + 1 rows of search_document `d` where `where` holds (`columns` of
  * them, which must include published_on and slug). Dense: the newest-first index is walked and
  * stops early; with a `walk` (signatureWalk of the same search) it tests each entry's signature
- * in the index bit by bit (admitsBits) and reads only the documents it admits, without one it reads each document it
- * passes (a detoast and a test). Sparse: the subquery fence keeps PostgreSQL from walking that
- * index, so it takes the GIN index (with the filters' indexes) instead.
+ * in the index bit by bit (admitsBits) and reads only the documents it admits, without one it
+ * reads each document it passes (a detoast and a test). Sparse: the subquery fence keeps
+ * PostgreSQL from walking that index, so it takes the GIN index (with the filters' indexes)
+ * instead.
  *
  * The signature walk is one join under the LIMIT, not an ordered subquery: PostgreSQL plans a
  * subquery for all its rows, and then a sorted sequential scan could cost less than walking the
