@@ -159,17 +159,27 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
   // no second read of search_document. Facets count over the candidates first and join their
   // labels after, once per value: joining per candidate made PostgreSQL, which expects a handful
   // of candidates, build a hash of the labels for each one (30 ms for the municipalities).
+  // A signature walk looks up each candidate under its LIMIT, so it ranks it there, while the
+  // document is at hand; the other plans rank the newest MAX_SEARCH_DEPTH after sorting them.
+  const walk = walkOf(query);
+  const ranksInWalk = dense && walk !== null && tsquery !== null;
   const statement = sql<Row>`
     with candidates as materialized (${newestMatches(
       sql`d.type, d.id, d.slug, d.kind, d.themes, d.project, d.organisation, d.municipalities,
-        d.published_on${tsquery === null ? sql`` : sql`, d.document`}`,
+        d.published_on${
+          tsquery === null
+            ? sql``
+            : ranksInWalk
+              ? sql`, ts_rank(d.document, ${tsquery}) as rank`
+              : sql`, d.document`
+        }`,
       searchFilters(query, now),
       dense,
-      walkOf(query),
+      walk,
     )}),
     matches as materialized (
       select c.type, c.id, c.slug, c.kind, c.themes, c.project, c.organisation, c.municipalities,
-        c.published_on, ${rank} as rank
+        c.published_on, ${ranksInWalk ? sql`c.rank` : rank} as rank
       from (select * from candidates c order by ${newest('c')} limit ${MAX_SEARCH_DEPTH}) c
     ),
     page as (
