@@ -34,8 +34,11 @@ export const tsqueryOf = (q: string): RawBuilder<unknown> | null => {
   // The prefix holds only letters and digits (parseSearchQuery), so it is a tsquery word as is:
   // stemmed («anskaffelse» → anskaff:*) and as typed («anskaffel:*» against the unstemmed words).
   const pattern = `${prefix}:*`;
-  return sql`(websearch_to_tsquery('norwegian', ${text}) &&
-    (to_tsquery('norwegian', ${pattern}) || to_tsquery('simple', ${pattern})))`;
+  const typed = sql`(to_tsquery('norwegian', ${pattern}) || to_tsquery('simple', ${pattern}))`;
+  // Only a word being typed: no websearch part, which for no text is an empty tsquery that
+  // PostgreSQL reports in a NOTICE to the client at every use (three a search).
+  if (text === '') return typed;
+  return sql`(websearch_to_tsquery('norwegian', ${text}) && ${typed})`;
 };
 
 /** A ts_headline with START/STOP marks as plain-text parts. */

@@ -1,6 +1,8 @@
 import { MAX_SEARCH_DEPTH } from '@klimakommuner/domain';
 import { Result } from 'effect';
 import fc from 'fast-check';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createResource,
@@ -10,13 +12,14 @@ import {
   seedSyntheticResources,
   transitionResource,
 } from '../../src/index.ts';
+import type { Database } from '../../src/schema.ts';
 import { onEachEngine } from '../engines.ts';
 import { ADMIN } from '../fixtures.ts';
 import { draft, KEN, KKO, uploaded } from './support.ts';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
-onEachEngine('search', (db) => {
+onEachEngine('search', (db, fresh) => {
   const add = async (overrides: Partial<NewResource>, publish = true) => {
     const created = await createResource(db().db, draft(overrides), ADMIN);
     if (Result.isFailure(created)) throw created.failure;
@@ -72,6 +75,26 @@ onEachEngine('search', (db) => {
       expect(await slugsFor('grønne anskaf')).toEqual(['gronne-anskaffelser-i-praksis']);
       expect(await slugsFor('varmepum')).toEqual(['energi-i-bygg']);
     });
+
+    // PostgreSQL only: PGlite keeps notices to itself. A notice for each empty tsquery went to the
+    // client three times a search while a first word was typed.
+    it.runIf(fresh.engine === 'postgres')(
+      'sends no notice while the first word is typed',
+      async () => {
+        const pool = new pg.Pool({ connectionString: fresh.url(), max: 1 });
+        const notices: string[] = [];
+        pool.on('connect', (client) => client.on('notice', (n) => notices.push(n.message ?? '')));
+        const direct = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+        try {
+          const found = await search(direct, { q: 'anskaffel' }, NOW);
+          expect(found.items.map((i) => i.slug)).toEqual(['gronne-anskaffelser-i-praksis']);
+          await search(direct, { q: 'grønne anskaf', kind: 'guide' }, NOW);
+          expect(notices).toEqual([]);
+        } finally {
+          await direct.destroy();
+        }
+      },
+    );
 
     it('keeps «Ås» and «as» apart', async () => {
       expect(await slugsFor('Ås')).toEqual(['klimatiltak-i-as']);
