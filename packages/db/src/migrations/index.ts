@@ -15,6 +15,7 @@ import * as siteSearch from './2026_12_01_site_search.ts';
 import * as searchSignature from './2026_12_02_search_signature.ts';
 import * as municipalityToday from './2026_12_03_municipality_today.ts';
 import * as searchLookup from './2026_12_03_search_lookup.ts';
+import * as searchStorage from './2026_12_04_search_storage.ts';
 
 /** Every migration, by its frozen name; a static object so bundlers see every file. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_search_signature': searchSignature,
   '2026_12_03_municipality_today': municipalityToday,
   '2026_12_03_search_lookup': searchLookup,
+  '2026_12_04_search_storage': searchStorage,
 };
