@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from './migrations/index.ts';
 
@@ -18,8 +18,13 @@ export const migrate = async (db: Kysely<any>, options: MigrateOptions = {}): Pr
     allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
+  const rewritten = new Set<string>();
   for (const result of results ?? []) {
-    if (result.status === 'Success') options.onApplied?.(result.migrationName);
+    if (result.status !== 'Success') continue;
+    options.onApplied?.(result.migrationName);
+    for (const table of migrations[result.migrationName]?.vacuum ?? []) rewritten.add(table);
   }
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  // The tables the migrations rewrote (KkMigration), after their transaction has committed.
+  for (const table of rewritten) await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
 };

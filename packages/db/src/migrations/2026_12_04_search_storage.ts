@@ -14,7 +14,10 @@ import { type Kysely, sql } from 'kysely';
 //
 // A storage setting applies to rows written after it; the table is rewritten (ALTER ... TYPE with
 // an expression) so that the rows already there are stored the same way. search_document holds
-// one row per published item, so this is quick at any real size.
+// one row per published item, so this is quick at any real size. `migrate` then vacuums the table
+// (`vacuum`), which sets its visibility map again for the signature walk's index-only scan.
+
+export const vacuum = ['search_document'];
 
 const HOT = ['type', 'slug', 'kind', 'themes', 'project', 'organisation', 'municipalities'];
 

@@ -17,8 +17,16 @@ import * as municipalityToday from './2026_12_03_municipality_today.ts';
 import * as searchLookup from './2026_12_03_search_lookup.ts';
 import * as searchStorage from './2026_12_04_search_storage.ts';
 
+/**
+ * A migration, and the tables it rewrites (`vacuum`): a rewritten table starts with an empty
+ * visibility map and no statistics, so `migrate` runs VACUUM ANALYZE on it once the migration
+ * has committed (VACUUM cannot run inside its transaction). Until then every index-only scan of
+ * it (the search's signature walk) reads the table as well.
+ */
+export type KkMigration = Migration & { readonly vacuum?: readonly string[] };
+
 /** Every migration, by its frozen name; a static object so bundlers see every file. */
-export const migrations: Record<string, Migration> = {
+export const migrations: Record<string, KkMigration> = {
   '2026_11_27_foundation': foundation,
   '2026_11_28_editors': editors,
   '2026_11_29_projects': projects,
