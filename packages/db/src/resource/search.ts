@@ -16,11 +16,13 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { collator } from '../content/order.ts';
 import type { Database } from '../schema.ts';
 import {
+  carriedForRank,
   decodeOffset,
   encodeOffset,
   expectsDense,
   HEADLINE_OPTIONS,
   newestMatches,
+  rankCarried,
   SNIPPET_SOURCE,
   signatureWalk,
   snippetParts,
@@ -138,7 +140,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
   );
   const offset = query.cursor ? decodeOffset(query.cursor) : 0;
   const tsquery = tsqueryOf(query.q ?? '');
-  const rank = tsquery === null ? sql`0::real` : sql`ts_rank(c.document, ${tsquery})`;
+  const rank = tsquery === null ? sql`0::real` : rankCarried(dense, tsquery);
   // Newest first (the candidates' order too); with a query, the best match first. PostgreSQL
   // walks the date index testing each document when a word is common (it stops after 1000) and
   // goes through the GIN index when it is rare (docs/decisions/0028).
@@ -155,10 +157,10 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
     sql`(select json_agg(json_build_object('value', x.value, 'label', x.label, 'count', x.n))
       from (${select}) x)`;
 
-  // The candidates carry their document (read anyway to test the match), so ranking them needs
-  // no second read of search_document. Facets count over the candidates first and join their
-  // labels after, once per value: joining per candidate made PostgreSQL, which expects a handful
-  // of candidates, build a hash of the labels for each one (30 ms for the municipalities).
+  // The candidates carry what ranks them (carriedForRank). Facets count over the candidates
+  // first and join their labels after, once per value: joining per candidate made PostgreSQL,
+  // which expects a handful of candidates, build a hash of the labels for each one (30 ms for
+  // the municipalities).
   // A signature walk looks up each candidate under its LIMIT, so it ranks it there, while the
   // document is at hand; the other plans rank the newest MAX_SEARCH_DEPTH after sorting them.
   const walk = walkOf(query);
@@ -171,7 +173,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
             ? sql``
             : ranksInWalk
               ? sql`, ts_rank(d.document, ${tsquery}) as rank`
-              : sql`, d.document`
+              : sql`, ${carriedForRank(dense)}`
         }`,
       searchFilters(query, now),
       dense,

@@ -13,11 +13,13 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import {
+  carriedForRank,
   decodeOffset,
   encodeOffset,
   expectsDense,
   HEADLINE_OPTIONS,
   newestMatches,
+  rankCarried,
   SNIPPET_SOURCE,
   snippetParts,
   tsqueryOf,
@@ -104,10 +106,10 @@ export const siteSearchStatement = (
   const newest = (m: string) =>
     sql`${sql.ref(`${m}.published_on`)} desc nulls last, ${sql.ref(`${m}.slug`)}`;
   const order = (m: string) => sql`${sql.ref(`${m}.rank`)} desc, ${newest(m)}`;
-  // The candidates carry their document (read anyway to test the match), so ranking them needs
-  // no second read of search_document (as in the library's search).
+  // The candidates carry what ranks them (carriedForRank), as in the library's search.
+  const denseList = wheres.typed === null ? dense : denseTyped;
   const columns = sql`d.type, d.id, d.slug, d.published_on`;
-  const ranked = sql`${columns}, d.document`;
+  const ranked = sql`${columns}, ${carriedForRank(denseList)}`;
   const headline = sql`ts_headline('norwegian', left(concat_ws(' ', nullif(d.summary, ''),
       nullif(d.body_text, ''), nullif(d.file_text, '')), ${SNIPPET_SOURCE}), ${tsquery}, ${HEADLINE_OPTIONS})`;
 
@@ -125,7 +127,7 @@ export const siteSearchStatement = (
         : newestMatches(ranked, wheres.typed, denseTyped)
     }),
     matches as materialized (
-      select c.type, c.id, c.slug, c.published_on, ts_rank(c.document, ${tsquery}) as rank
+      select c.type, c.id, c.slug, c.published_on, ${rankCarried(denseList, tsquery)} as rank
       from (select * from candidates c order by ${newest('c')} limit ${MAX_SEARCH_DEPTH}) c
     ),
     page as (
