@@ -79,6 +79,7 @@ export { type AuditInput, writeAudit } from './audit/write.ts';
 export {
   CONNECT_TIMEOUT_MS,
   type DbHandle,
+  GENERIC_PLAN,
   type ListenCallbacks,
   openDatabase,
   preparable,

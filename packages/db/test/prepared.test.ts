@@ -1,17 +1,23 @@
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import {
   type DbHandle,
+  GENERIC_PLAN,
   listMunicipalities,
   listProjects,
   preparable,
   search,
   seedSynthetic,
+  seedSyntheticResources,
 } from '../src/index.ts';
+import { searchDense } from '../src/resource/search.ts';
+import type { Database } from '../src/schema.ts';
 import { onEachEngine, TODAY } from './engines.ts';
 
 // Reads are prepared once per PostgreSQL connection, so that PostgreSQL does not parse and plan
-// them again on every call (docs/decisions/0040); writes and full-text searches are not.
+// them again on every call (docs/decisions/0040); writes and full-text searches are not, except
+// the signature walk, whose plan its text fixes (docs/decisions/0046).
 
 it('prepares reads, and neither writes, EXPLAIN nor full-text searches', () => {
   expect(
@@ -26,6 +32,12 @@ it('prepares reads, and neither writes, EXPLAIN nor full-text searches', () => {
   expect(preparable('select 1 from "search_document" as d where d.document @@ $1')).toBe(false);
   // A search without words still picks its plan by the filters' selectivity.
   expect(preparable('select 1 from search_document d where d.themes @> array[$1]::text[]')).toBe(
+    false,
+  );
+  expect(preparable(`${GENERIC_PLAN}with q as (select 1) select 1 from search_document`)).toBe(
+    true,
+  );
+  expect(preparable(`${GENERIC_PLAN}with x as (delete from session returning 1) select 1`)).toBe(
     false,
   );
 });
@@ -57,6 +69,7 @@ onEachEngine('prepared reads', (db, fresh) => {
         select name, statement from pg_prepared_statements`.execute(connection);
         const ours = rows.filter((row) => row.name.startsWith('kk_'));
         expect(ours.some((row) => row.statement.includes('"municipality" as "m"'))).toBe(true);
+        // Only a signature walk is prepared of the searches; none of these was one.
         expect(ours.some((row) => row.statement.includes('search_document'))).toBe(false);
         expect(ours.some((row) => /^\s*update/i.test(row.statement))).toBe(false);
       });
@@ -88,6 +101,46 @@ onEachEngine('prepared reads', (db, fresh) => {
         expect(rows[0]?.generic).toBeGreaterThanOrEqual(3);
         expect(rows[0]?.custom).toBe(5);
       });
+    },
+  );
+
+  // PostgreSQL only, as above.
+  it.runIf(fresh.engine === 'postgres')(
+    'keeps one generic plan for a signature walk, with the answers of an unprepared search',
+    async () => {
+      // Enough resources for common words to be dense, so that the search walks (decision 41).
+      await seedSyntheticResources(handle.db, 3000);
+      const now = new Date('2026-11-27T12:00:00Z');
+      const queries = [
+        { q: 'kommunene ' },
+        { q: 'anskaffelse ' },
+        { q: 'kommunene ', cursor: 'bzoyMA' },
+        { q: 'energi ', limit: 5 },
+      ];
+      for (const query of queries) expect(await searchDense(handle.db, query, now)).toBe(true);
+      // The same searches unprepared: a pool of its own, without the prepared reads of openDatabase.
+      const pool = new pg.Pool({ connectionString: fresh.url(), max: 1 });
+      const plain = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      try {
+        const expected: Awaited<ReturnType<typeof search>>[] = [];
+        for (const query of queries) expected.push(await search(plain, query, now));
+        await handle.db.connection().execute(async (connection) => {
+          // Three rounds: five custom plans, then the generic one, for other words and pages too.
+          for (let round = 0; round < 3; round++)
+            for (const [i, query] of queries.entries())
+              expect(await search(connection, query, now)).toEqual(expected[i]);
+          const { rows } = await sql<{ generic: number; custom: number }>`
+            select generic_plans::int as generic, custom_plans::int as custom
+            from pg_prepared_statements
+            where name like 'kk_%' and starts_with(statement, ${GENERIC_PLAN})`.execute(connection);
+          // One statement for words of one shape, whatever the words, the page and its size.
+          expect(rows).toHaveLength(1);
+          expect(rows[0]?.custom).toBe(5);
+          expect(rows[0]?.generic).toBe(queries.length * 3 - 5);
+        });
+      } finally {
+        await plain.destroy();
+      }
     },
   );
 });

@@ -13,6 +13,8 @@ import {
   type SearchResult,
 } from '@klimakommuner/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { GENERIC_PLAN } from '../client.ts';
+import { planIndependent } from '../content/generic-plan.ts';
 import { collator } from '../content/order.ts';
 import type { Database } from '../schema.ts';
 import {
@@ -111,23 +113,37 @@ const walkOf = (query: SearchQuery) =>
     municipality: query.municipality,
   });
 
-/** Where search_document `d` holds what `query` asks for, visible at `now`. */
-export const searchFilters = (query: SearchQuery, now: Date): RawBuilder<unknown> => {
+/**
+ * Where search_document `d` holds what `query` asks for, visible at `now`. `fixed`: every value
+ * planIndependent, and the words read from the statement's CTE `q` (searchStatement's walk).
+ */
+export const searchFilters = (
+  query: SearchQuery,
+  now: Date,
+  fixed = false,
+): RawBuilder<unknown> => {
   const tsquery = tsqueryOf(query.q ?? '');
+  const value = (v: string | Date, type: 'text' | 'timestamptz') =>
+    fixed ? planIndependent(v, type) : sql`${v}`;
   const filters: RawBuilder<unknown>[] = [
-    sql`(d.visible_from is null or d.visible_from <= ${now})`,
+    sql`(d.visible_from is null or d.visible_from <= ${value(now, 'timestamptz')})`,
   ];
-  if (tsquery !== null) filters.push(sql`d.document @@ ${tsquery}`);
+  if (tsquery !== null) filters.push(sql`d.document @@ ${fixed ? WORDS : tsquery}`);
   // The library's search: resources only (`/sok` over every kind is searchSite).
-  filters.push(sql`d.type = ${query.type ?? 'resource'}`);
-  if (query.kind !== undefined) filters.push(sql`d.kind = ${query.kind}`);
-  if (query.theme !== undefined) filters.push(sql`d.themes @> array[${query.theme}]::text[]`);
-  if (query.project !== undefined) filters.push(sql`d.project = ${query.project}`);
-  if (query.organisation !== undefined) filters.push(sql`d.organisation = ${query.organisation}`);
+  filters.push(sql`d.type = ${value(query.type ?? 'resource', 'text')}`);
+  if (query.kind !== undefined) filters.push(sql`d.kind = ${value(query.kind, 'text')}`);
+  if (query.theme !== undefined)
+    filters.push(sql`d.themes @> array[${value(query.theme, 'text')}]::text[]`);
+  if (query.project !== undefined) filters.push(sql`d.project = ${value(query.project, 'text')}`);
+  if (query.organisation !== undefined)
+    filters.push(sql`d.organisation = ${value(query.organisation, 'text')}`);
   if (query.municipality !== undefined)
-    filters.push(sql`d.municipalities @> array[${query.municipality}]::text[]`);
+    filters.push(sql`d.municipalities @> array[${value(query.municipality, 'text')}]::text[]`);
   return sql.join(filters, sql` and `);
 };
+
+/** The words of a walk's statement, computed once in its CTE `q`. */
+const WORDS = sql`(select q.words from q)`;
 
 /**
  * The statement `search` sends after asking whether the matches are dense (exported so a
@@ -139,7 +155,14 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
     Math.max(1, Math.floor(query.limit ?? DEFAULT_SEARCH_LIMIT)),
   );
   const offset = query.cursor ? decodeOffset(query.cursor) : 0;
-  const tsquery = tsqueryOf(query.q ?? '');
+  const typed = tsqueryOf(query.q ?? '');
+  // A signature walk with words is prepared, and PostgreSQL keeps one generic plan for it
+  // (docs/decisions/0046): its text fixes the plan, and every value in it is planIndependent, so
+  // that custom plans cost what the generic plan costs. Its words are computed once, in `q`.
+  const walk = walkOf(query);
+  const fixed = dense && walk !== null && typed !== null;
+  const tsquery = fixed ? WORDS : typed;
+  const number = (n: number) => (fixed ? sql`(select cast(${n} as int))` : sql`${n}`);
   const rank = tsquery === null ? sql`0::real` : rankCarried(dense, tsquery);
   // Newest first (the candidates' order too); with a query, the best match first. PostgreSQL
   // walks the date index testing each document when a word is common (it stops after 1000) and
@@ -163,10 +186,10 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
   // the municipalities).
   // A signature walk looks up each candidate under its LIMIT, so it ranks it there, while the
   // document is at hand; the other plans rank the newest MAX_SEARCH_DEPTH after sorting them.
-  const walk = walkOf(query);
-  const ranksInWalk = dense && walk !== null && tsquery !== null;
-  const statement = sql<Row>`
-    with candidates as materialized (${newestMatches(
+  const ranksInWalk = fixed;
+  const statement = sql<Row>`${fixed ? sql.raw(GENERIC_PLAN) : sql``}
+    with ${fixed ? sql`q as materialized (select ${typed} as words),` : sql``}
+    candidates as materialized (${newestMatches(
       sql`d.type, d.id, d.slug, d.kind, d.themes, d.project, d.organisation, d.municipalities,
         d.published_on${
           tsquery === null
@@ -175,22 +198,23 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
               ? sql`, ts_rank(d.document, ${tsquery}) as rank`
               : sql`, ${carriedForRank(dense)}`
         }`,
-      searchFilters(query, now),
+      searchFilters(query, now, fixed),
       dense,
       walk,
     )}),
     matches as materialized (
       select c.type, c.id, c.slug, c.kind, c.themes, c.project, c.organisation, c.municipalities,
         c.published_on, ${ranksInWalk ? sql`c.rank` : rank} as rank
-      from (select * from candidates c order by ${newest('c')} limit ${MAX_SEARCH_DEPTH}) c
+      from (select * from candidates c order by ${newest('c')} limit ${sql.lit(MAX_SEARCH_DEPTH)}) c
     ),
     page as (
-      select m.* from matches m order by ${order('m')} limit ${limit + 1} offset ${offset}
+      select m.* from matches m order by ${order('m')}
+        limit ${number(limit + 1)} offset ${number(offset)}
     )
     select
       (select count(*) from matches) as total,
-      (select count(*) > ${MAX_SEARCH_DEPTH} from candidates) as more,
-      (select coalesce(json_agg(json_build_object(${summaryFields(now)}, 'type', pg.type,
+      (select count(*) > ${sql.lit(MAX_SEARCH_DEPTH)} from candidates) as more,
+      (select coalesce(json_agg(json_build_object(${summaryFields(fixed ? planIndependent(now, 'timestamptz') : now)}, 'type', pg.type,
           'rank', pg.rank, 'headline', ${headline}) order by ${order('pg')}), '[]'::json)
         from page pg
         join search_document d on d.type = pg.type and d.id = pg.id
@@ -206,7 +230,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
         'project', ${facet(sql`select coalesce(p.slug, '') as value,
             coalesce(p.title, ${NO_PROJECT_LABEL}) as label, sum(c.n) as n
           from (select m.project, count(*) as n from matches m group by m.project) c
-          left join project p on p.slug = c.project and ${projectIsPublic(now)}
+          left join project p on p.slug = c.project and ${projectIsPublic(fixed ? planIndependent(now, 'timestamptz') : now)}
           group by p.slug, p.title`)},
         'organisation', ${facet(sql`select o.slug as value, o.name as label, c.n
           from (select m.organisation, count(*) as n from matches m group by m.organisation) c

@@ -12,7 +12,7 @@ export const nbOrder = (expression: RawBuilder<unknown>) =>
   sql`translate(lower(${expression}), 'æäøöåàáâãèéêëìíîïòóôõùúûüýçñ', '{{||}aaaaeeeeiiiioooouuuyycn') collate "C"`;
 
 /** Whether the project joined as `p` is public at `now` (the domain's isPublic, in SQL). */
-export const projectIsPublic = (now: Date) =>
+export const projectIsPublic = (now: Date | RawBuilder<unknown>) =>
   sql`(p.workflow_status = 'published' and (p.publish_at is null or p.publish_at <= ${now}))`;
 
 /** Whether the resource joined as `r` is public at `now`. */
@@ -33,7 +33,7 @@ export const fileKindsJson = sql`coalesce((select json_agg(distinct f.kind_label
 
 /** The fields of a ResourceSummary of `r` (owner `o`, project `p` left joined) at `now`. */
 export const summaryFields = (
-  now: Date,
+  now: Date | RawBuilder<unknown>,
 ) => sql`'slug', r.slug, 'title', r.title, 'summary', r.summary,
   'kind', r.kind, 'themes', ${themesJson}, 'owner', ${ownerJson},
   'project', case when p.id is not null and ${projectIsPublic(now)}

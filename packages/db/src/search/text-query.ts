@@ -267,10 +267,10 @@ export const newestMatches = (
 ): RawBuilder<unknown> =>
   !dense
     ? sql`select * from (select ${columns} from search_document d where ${where} offset 0) d
-        order by d.published_on desc nulls last, d.slug limit ${MAX_SEARCH_DEPTH + 1}`
+        order by d.published_on desc nulls last, d.slug limit ${sql.lit(MAX_SEARCH_DEPTH + 1)}`
     : walk === null
       ? sql`select ${columns} from search_document d where ${where}
-        order by d.published_on desc nulls last, d.slug limit ${MAX_SEARCH_DEPTH + 1}`
+        order by d.published_on desc nulls last, d.slug limit ${sql.lit(MAX_SEARCH_DEPTH + 1)}`
       : sql`with mask as materialized (select ${tokenPositions(walk.tokens)} as positions)
         select d.* from search_document s cross join lateral (
           select ${columns} from search_document d
@@ -281,4 +281,4 @@ export const newestMatches = (
           (i) => sql`(select coalesce(m.positions[${sql.lit(i)}], m.positions[1]) from mask m)`,
           walk.bits,
         )}
-        order by s.published_on desc nulls last, s.slug limit ${MAX_SEARCH_DEPTH + 1}`;
+        order by s.published_on desc nulls last, s.slug limit ${sql.lit(MAX_SEARCH_DEPTH + 1)}`;
