@@ -160,9 +160,10 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
   // (docs/decisions/0046): its text fixes the plan, and every value in it is planIndependent, so
   // that custom plans cost what the generic plan costs. Its words are computed once, in `q`.
   const walk = walkOf(query);
-  const fixed = dense && walk !== null && typed !== null;
-  const tsquery = fixed ? WORDS : typed;
-  const number = (n: number) => (fixed ? sql`(select cast(${n} as int))` : sql`${n}`);
+  const walks = dense && walk !== null && typed !== null;
+  const tsquery = walks ? WORDS : typed;
+  const number = (n: number) => (walks ? sql`(select cast(${n} as int))` : sql`${n}`);
+  const moment = walks ? planIndependent(now, 'timestamptz') : now;
   const rank = tsquery === null ? sql`0::real` : rankCarried(dense, tsquery);
   // Newest first (the candidates' order too); with a query, the best match first. PostgreSQL
   // walks the date index testing each document when a word is common (it stops after 1000) and
@@ -186,25 +187,24 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
   // the municipalities).
   // A signature walk looks up each candidate under its LIMIT, so it ranks it there, while the
   // document is at hand; the other plans rank the newest MAX_SEARCH_DEPTH after sorting them.
-  const ranksInWalk = fixed;
-  const statement = sql<Row>`${fixed ? sql.raw(GENERIC_PLAN) : sql``}
-    with ${fixed ? sql`q as materialized (select ${typed} as words),` : sql``}
+  const statement = sql<Row>`${walks ? sql.raw(GENERIC_PLAN) : sql``}
+    with ${walks ? sql`q as materialized (select ${typed} as words),` : sql``}
     candidates as materialized (${newestMatches(
       sql`d.type, d.id, d.slug, d.kind, d.themes, d.project, d.organisation, d.municipalities,
         d.published_on${
           tsquery === null
             ? sql``
-            : ranksInWalk
+            : walks
               ? sql`, ts_rank(d.document, ${tsquery}) as rank`
               : sql`, ${carriedForRank(dense)}`
         }`,
-      searchFilters(query, now, fixed),
+      searchFilters(query, now, walks),
       dense,
       walk,
     )}),
     matches as materialized (
       select c.type, c.id, c.slug, c.kind, c.themes, c.project, c.organisation, c.municipalities,
-        c.published_on, ${ranksInWalk ? sql`c.rank` : rank} as rank
+        c.published_on, ${walks ? sql`c.rank` : rank} as rank
       from (select * from candidates c order by ${newest('c')} limit ${sql.lit(MAX_SEARCH_DEPTH)}) c
     ),
     page as (
@@ -214,7 +214,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
     select
       (select count(*) from matches) as total,
       (select count(*) > ${sql.lit(MAX_SEARCH_DEPTH)} from candidates) as more,
-      (select coalesce(json_agg(json_build_object(${summaryFields(fixed ? planIndependent(now, 'timestamptz') : now)}, 'type', pg.type,
+      (select coalesce(json_agg(json_build_object(${summaryFields(moment)}, 'type', pg.type,
           'rank', pg.rank, 'headline', ${headline}) order by ${order('pg')}), '[]'::json)
         from page pg
         join search_document d on d.type = pg.type and d.id = pg.id
@@ -230,7 +230,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
         'project', ${facet(sql`select coalesce(p.slug, '') as value,
             coalesce(p.title, ${NO_PROJECT_LABEL}) as label, sum(c.n) as n
           from (select m.project, count(*) as n from matches m group by m.project) c
-          left join project p on p.slug = c.project and ${projectIsPublic(fixed ? planIndependent(now, 'timestamptz') : now)}
+          left join project p on p.slug = c.project and ${projectIsPublic(moment)}
           group by p.slug, p.title`)},
         'organisation', ${facet(sql`select o.slug as value, o.name as label, c.n
           from (select m.organisation, count(*) as n from matches m group by m.organisation) c
