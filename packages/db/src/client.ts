@@ -142,8 +142,8 @@ export const preparable = (text: string): boolean =>
 /**
  * Begins a read that is prepared although it searches: one whose plan its own text fixes and
  * whose every value is planIndependent, so that its custom plans cost what its generic plan costs
- * and PostgreSQL keeps the generic one after five calls (the signature walk:
- * docs/decisions/0046).
+ * and PostgreSQL keeps the generic one after five calls (the signature walk, and a sparse search
+ * without filters: docs/decisions/0046).
  */
 export const GENERIC_PLAN = '/* generic plan */ ';
 
