@@ -127,10 +127,10 @@ const PREPARED_PER_CONNECTION = 500;
 /**
  * Whether a statement is prepared once per connection (named, so PostgreSQL keeps its parse and
  * may keep its plan) instead of being parsed and planned on every call: reads only, and nothing
- * that reads search_document or matches words (`@@`) — a search's best plan depends on the words
- * and filters (docs/decisions/0035); a generic plan made the library's theme filter without
- * words 39 ms instead of 6 — nor EXPLAIN, unless it begins with GENERIC_PLAN. Planning a list's statement cost about three times as
- * long as running it.
+ * that reads search_document or matches words (`@@`) unless it begins with GENERIC_PLAN — a
+ * search's best plan depends on the words and filters (docs/decisions/0035); a generic plan made
+ * the library's theme filter without words 39 ms instead of 6 — nor EXPLAIN. Planning a list's
+ * statement cost about three times as long as running it.
  */
 export const preparable = (text: string): boolean =>
   !/\b(insert|update|delete)\b/i.test(text) &&
