@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type DbHandle, migrate, openDatabase, seed } from '../src/index.ts';
+import type { Database } from '../src/schema.ts';
 
 export interface Engine {
   name: 'pglite' | 'postgres';
@@ -86,3 +88,17 @@ export const onEachEngine = (
     };
     suite(db, { engine: engine.name, url: () => opened?.url });
   });
+
+/**
+ * A Kysely over one plain connection to the PostgreSQL at `url`, without what openDatabase adds
+ * (prepared reads): the same statements sent unprepared. `onNotice` hears the server's notices.
+ */
+export const plainPostgres = (
+  url: string | undefined,
+  onNotice?: (message: string) => void,
+): Kysely<Database> => {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  if (onNotice)
+    pool.on('connect', (client) => client.on('notice', (n) => onNotice(n.message ?? '')));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+};

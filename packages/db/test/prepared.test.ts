@@ -1,5 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import {
   type DbHandle,
@@ -12,8 +11,7 @@ import {
   seedSyntheticResources,
 } from '../src/index.ts';
 import { searchDense } from '../src/resource/search.ts';
-import type { Database } from '../src/schema.ts';
-import { onEachEngine, TODAY } from './engines.ts';
+import { onEachEngine, plainPostgres, TODAY } from './engines.ts';
 
 // Reads are prepared once per PostgreSQL connection, so that PostgreSQL does not parse and plan
 // them again on every call (docs/decisions/0040); writes and full-text searches are not, except
@@ -131,8 +129,7 @@ onEachEngine('prepared reads', (db, fresh) => {
       for (const query of sparse) expect(await searchDense(handle.db, query, now)).toBe(false);
       const queries = [...walks, ...sparse, ...planned];
       // The same searches unprepared: a pool of its own, without the prepared reads of openDatabase.
-      const pool = new pg.Pool({ connectionString: fresh.url(), max: 1 });
-      const plain = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      const plain = plainPostgres(fresh.url());
       try {
         const expected: Awaited<ReturnType<typeof search>>[] = [];
         for (const query of queries) expected.push(await search(plain, query, now));

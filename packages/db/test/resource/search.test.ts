@@ -1,8 +1,6 @@
 import { MAX_SEARCH_DEPTH } from '@klimakommuner/domain';
 import { Result } from 'effect';
 import fc from 'fast-check';
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createResource,
@@ -12,8 +10,7 @@ import {
   seedSyntheticResources,
   transitionResource,
 } from '../../src/index.ts';
-import type { Database } from '../../src/schema.ts';
-import { onEachEngine } from '../engines.ts';
+import { onEachEngine, plainPostgres } from '../engines.ts';
 import { ADMIN } from '../fixtures.ts';
 import { draft, KEN, KKO, uploaded } from './support.ts';
 
@@ -81,10 +78,8 @@ onEachEngine('search', (db, fresh) => {
     it.runIf(fresh.engine === 'postgres')(
       'sends no notice while the first word is typed',
       async () => {
-        const pool = new pg.Pool({ connectionString: fresh.url(), max: 1 });
         const notices: string[] = [];
-        pool.on('connect', (client) => client.on('notice', (n) => notices.push(n.message ?? '')));
-        const direct = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+        const direct = plainPostgres(fresh.url(), (message) => notices.push(message));
         try {
           const found = await search(direct, { q: 'anskaffel' }, NOW);
           expect(found.items.map((i) => i.slug)).toEqual(['gronne-anskaffelser-i-praksis']);
