@@ -434,6 +434,7 @@ export interface SearchDocumentTable {
   sort_key: ColumnType<string, never, never>;
   document: ColumnType<string, never, never>;
   signature: ColumnType<string, never, never>;
+  facet_tokens: ColumnType<string[], never, never>;
 }
 
 export interface Database {

@@ -15,6 +15,7 @@ import * as siteSearch from './2026_12_01_site_search.ts';
 import * as searchSignature from './2026_12_02_search_signature.ts';
 import * as municipalityToday from './2026_12_03_municipality_today.ts';
 import * as searchLookup from './2026_12_03_search_lookup.ts';
+import * as searchFacetTokens from './2026_12_05_search_facet_tokens.ts';
 import * as searchStorage from './2026_12_04_search_storage.ts';
 
 /**
@@ -44,4 +45,5 @@ export const migrations: Record<string, KkMigration> = {
   '2026_12_03_municipality_today': municipalityToday,
   '2026_12_03_search_lookup': searchLookup,
   '2026_12_04_search_storage': searchStorage,
+  '2026_12_05_search_facet_tokens': searchFacetTokens,
 };

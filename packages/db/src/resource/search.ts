@@ -23,6 +23,7 @@ import {
   decodeOffset,
   encodeOffset,
   expectsDense,
+  facetTokens,
   HEADLINE_OPTIONS,
   newestMatches,
   rankCarried,
@@ -137,14 +138,18 @@ export const searchFilters = (
   filters.push(
     sql`d.type = ${fixed && SEARCH_TYPES.includes(type) ? sql.lit(type) : value(type, 'text')}`,
   );
-  if (query.kind !== undefined) filters.push(sql`d.kind = ${value(query.kind, 'text')}`);
-  if (query.theme !== undefined)
-    filters.push(sql`d.themes @> array[${value(query.theme, 'text')}]::text[]`);
-  if (query.project !== undefined) filters.push(sql`d.project = ${value(query.project, 'text')}`);
-  if (query.organisation !== undefined)
-    filters.push(sql`d.organisation = ${value(query.organisation, 'text')}`);
-  if (query.municipality !== undefined)
-    filters.push(sql`d.municipalities @> array[${value(query.municipality, 'text')}]::text[]`);
+  // The other filters are facet tokens, all looked up in one GIN index (docs/decisions/0047).
+  const tokens = facetTokens({
+    kind: query.kind,
+    theme: query.theme,
+    project: query.project,
+    organisation: query.organisation,
+    municipality: query.municipality,
+  });
+  if (tokens.length > 0)
+    filters.push(
+      sql`d.facet_tokens @> array[${sql.join(tokens.map((t) => value(t, 'text')))}]::text[]`,
+    );
   return sql.join(filters, sql` and `);
 };
 

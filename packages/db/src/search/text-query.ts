@@ -128,14 +128,21 @@ export const signatureMask = (q: string, filters: FacetFilters): RawBuilder<unkn
 };
 
 /**
+ * The facet tokens of `filters` as kk_facet_tokens writes them into a document's signature and
+ * its `facet_tokens` column (`kind:guide`, `theme:mobilitet`, …), in the order of `filters`.
+ */
+export const facetTokens = (filters: FacetFilters): string[] =>
+  Object.entries(filters).flatMap(([name, value]) =>
+    value === undefined ? [] : [`${name}:${value}`],
+  );
+
+/**
  * The tokens (a text[]) whose bits make signatureMask: the words', the prefix's and the
  * filters', in that order. Null where signatureMask is null.
  */
 export const signatureTokens = (q: string, filters: FacetFilters): RawBuilder<unknown> | null => {
   const { text, prefix } = parseSearchQuery(q);
-  const facets = Object.entries(filters).flatMap(([name, value]) =>
-    value === undefined ? [] : [`${name}:${value}`],
-  );
+  const facets = facetTokens(filters);
   const words = text !== '' && allWordsRequired(text);
   // Letters, not UTF-16 units, as PostgreSQL's left() counts them.
   const letters = [...(prefix ?? '')];

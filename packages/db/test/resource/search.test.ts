@@ -1,4 +1,4 @@
-import { MAX_SEARCH_DEPTH } from '@klimakommuner/domain';
+import { MAX_SEARCH_DEPTH, type SearchQuery } from '@klimakommuner/domain';
 import { Result } from 'effect';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +149,26 @@ onEachEngine('search', (db, fresh) => {
       count: 2,
     });
     expect(all.facets.project.find((v) => v.value === '')?.label).toBe('Uten prosjekt');
+  });
+
+  it('combines filters: an item must hold every one of them', async () => {
+    const titles = async (query: SearchQuery) =>
+      (await search(db().db, { ...query, limit: 50 }, NOW)).items.map((i) => i.title).sort();
+    const theme = await titles({ theme: 'sirkularitet' });
+    const municipality = await titles({ municipality: '3218' });
+    expect(theme).toEqual(['Energi i bygg', 'Ombruk av møbler']);
+    expect(municipality).toEqual(['Klimatiltak i Ås', 'Ombruk av møbler']);
+    expect(await titles({ theme: 'sirkularitet', municipality: '3218' })).toEqual([
+      'Ombruk av møbler',
+    ]);
+    // With words, and the kind, the owner and the project.
+    expect(await titles({ q: 'fjernvarme' })).toEqual(['Energi i bygg', 'Ombruk av møbler']);
+    const ombruk = { project: 'ombruk-i-egen-kommuneorganisasjon', organisation: KKO };
+    expect(await titles({ q: 'fjernvarme', ...ombruk, kind: 'tool' })).toEqual([
+      'Ombruk av møbler',
+    ]);
+    expect(await titles({ q: 'fjernvarme', ...ombruk, kind: 'guide' })).toEqual([]);
+    expect(await titles({ q: 'fjernvarme', organisation: KEN })).toEqual(['Energi i bygg']);
   });
 
   it('pages through every result once, newest first (then by slug) without a query', async () => {

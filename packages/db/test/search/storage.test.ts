@@ -5,7 +5,8 @@ import { afterAll, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../src/index.ts';
 import { migrations } from '../../src/migrations/index.ts';
 
-// Migration 2026_12_04_search_storage (docs/decisions/0045): the small columns every search reads
+// Migrations 2026_12_04_search_storage (docs/decisions/0045) and 2026_12_05_search_facet_tokens
+// (0047): the small columns every search reads
 // per candidate stay in the row of search_document, also when the row is too big for its page
 // share; the long text columns move out instead, and rows written before the migration are
 // rewritten and vacuumed. PGlite only: pg_column_toast_chunk_id (PostgreSQL 17 and later) tells whether a value
@@ -59,6 +60,8 @@ it('keeps the columns a search reads per candidate in the row, before and after 
   const after = await insert('veileder-etter');
   for (const id of [before, after]) {
     expect(await outOfRow(id, HOT)).toEqual([]);
+    // The filters' tokens (2026_12_05_search_facet_tokens), for the old row and the new one.
+    expect(await outOfRow(id, ['facet_tokens'])).toEqual([]);
     // The row is still made to fit: the body went out instead.
     expect(await outOfRow(id, ['body_text'])).toEqual(['body_text']);
   }
@@ -66,4 +69,12 @@ it('keeps the columns a search reads per candidate in the row, before and after 
     where organisation = ${ORGANISATION} and themes @> array['utslippskutt']
       and published_on = '2026-11-01'`.execute(handle.db);
   expect(rows[0]?.n).toBe(2);
+  const { rows: tokens } = await sql<{ n: number }>`select count(*)::int as n
+    from search_document where facet_tokens @> ${[
+      `organisation:${ORGANISATION}`,
+      'theme:utslippskutt',
+      'municipality:3301',
+      'kind:guide',
+    ]}::text[]`.execute(handle.db);
+  expect(tokens[0]?.n).toBe(2);
 });
