@@ -35,6 +35,7 @@ const ports = {
   api: 4810 + offset,
   portal: 3810 + offset,
   baseline: 4890 + offset,
+  floor: 4891 + offset,
   api2: 4811 + offset,
   portal2: 3811 + offset,
 };
@@ -156,6 +157,24 @@ const baselineFor = async (url: string): Promise<ChildProcess> => {
   return child;
 };
 
+/**
+ * The floor of an uncached API list (its own process, lib/floor-server.ts): the list's one SQL
+ * statement on PostgreSQL for every request, then the bytes the baseline sends (`body`, written by
+ * baselineFor just before).
+ */
+const floorFor = async (
+  list: 'municipalities' | 'projects',
+  env: Record<string, string>,
+): Promise<ChildProcess> => {
+  const child = spawnChild(
+    'scripts',
+    ['lib/floor-server.ts', join(work, 'body'), 'application/json', String(ports.floor), list],
+    env,
+  );
+  await new Promise((resolve) => child.once('message', resolve));
+  return child;
+};
+
 /** The slug of the first item `procedure` lists, or of the one with the most members. */
 const pickSlug = async (procedure: string, input: unknown) => {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
@@ -258,13 +277,18 @@ for (const scale of scales) {
     const input = encodeURIComponent(JSON.stringify({ membersOnly: true, limit: 50 }));
     const network = await pickSlug('organisations.list', undefined);
     const project = await pickSlug('projects.list', { limit: 1 });
-    const targets = [
-      { name: 'API municipalities.list', url: `${apiUrl}/trpc/municipalities.list?input=${input}` },
+    const targets: { name: string; url: string; floor?: 'municipalities' | 'projects' }[] = [
+      {
+        name: 'API municipalities.list',
+        url: `${apiUrl}/trpc/municipalities.list?input=${input}`,
+        floor: 'municipalities',
+      },
       // A paginated list of content: 6 projects at 1×, 606 at 100×; a page of 5 is full at both,
       // so 100× against 1× shows what pagination keeps (a page of 20 would hold 6 rows at 1×).
       {
         name: 'API projects.list (5)',
         url: `${apiUrl}/trpc/projects.list?input=${encodeURIComponent(JSON.stringify({ limit: 5 }))}`,
+        floor: 'projects',
       },
       { name: 'portal /kommuner', url: `${portalUrl}/kommuner` },
       { name: `portal /nettverk/${network}`, url: `${portalUrl}/nettverk/${network}` },
@@ -283,18 +307,34 @@ for (const scale of scales) {
       // Warm up (and fill the caches), then record the bytes the baseline sends.
       await measure(target.url, 10).catch(() => undefined);
       const baseline = await baselineFor(target.url);
+      // Uncached on PostgreSQL, an API list is also measured against its floor (floor-server.ts).
+      const floor =
+        cache === 'off' && env.DATABASE_URL && target.floor
+          ? await floorFor(target.floor, env)
+          : null;
       for (const connections of connectionCounts) {
         const base: Figures[] = [];
+        const least: Figures[] = [];
         const cand: Figures[] = [];
         for (let round = 0; round < rounds; round++) {
           base.push(await measure(`http://127.0.0.1:${ports.baseline}/`, connections));
+          if (floor) least.push(await measure(`http://127.0.0.1:${ports.floor}/`, connections));
           cand.push(await measure(target.url, connections));
         }
         const b = medianOf(base);
-        const c = medianOf(cand);
-        const row =
-          `| ${scale}× | ${cache} | ${target.name} | ${connections} | ${fmt(c.rps)} | ${c.p50} ms | ` +
+        const line = (name: string, c: Figures) =>
+          `| ${scale}× | ${cache} | ${name} | ${connections} | ${fmt(c.rps)} | ${c.p50} ms | ` +
           `${c.p99} ms | ${fmt(b.rps)} | ${b.p99} ms | ${(c.rps / b.rps).toFixed(3)} | ${c.failed} |`;
+        if (floor) {
+          const row = line(
+            `floor of ${target.name} (its SQL statement and the bytes)`,
+            medianOf(least),
+          );
+          rows.push(row);
+          console.error(row);
+        }
+        const c = medianOf(cand);
+        const row = line(target.name, c);
         rows.push(row);
         console.error(row);
         throughput.set(`${cache} | ${target.name} | ${connections}`, {
@@ -303,6 +343,7 @@ for (const scale of scales) {
         });
       }
       await stop(baseline);
+      if (floor) await stop(floor);
     }
     if (adminUrl && scale === 1 && cache === 'on') visibility = await writeVisibility(env);
     await stop(portal);
