@@ -136,9 +136,9 @@ try {
       // map is set, the signature walk reads the table as well as the index.
       await sql`vacuum analyze search_document`.execute(handle.db);
       // The bulk load leaves hundreds of megabytes to be written to disk, and writing them in the
-      // background took CPU from the searches measured right after (a p95 about a third higher
-      // than on the same database a few minutes later). A checkpoint writes them now, as a
-      // database that serves searches has long done.
+      // background takes CPU from the searches measured right after: one run gave a p95 of 20.9 ms
+      // at 100 000 that way, runs that checkpointed first 18.9 and 19.5 ms (docs/benchmarks.md).
+      // A checkpoint writes them now, as a database that serves searches has long done.
       await sql`checkpoint`.execute(handle.db);
     }
     seeded = size;

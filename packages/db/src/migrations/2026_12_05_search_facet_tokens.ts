@@ -12,9 +12,9 @@ import { type Kysely, sql } from 'kysely';
 // finds the 4 769 in about 1.4 ms. The indexes of the single columns served only those filters,
 // so they go.
 //
-// The column is `main` like the other small columns a search reads per candidate (2026_12_04_search_storage):
-// the signature walk tests it for every document it admits. Adding a stored column rewrites the
-// table, so `migrate` vacuums it afterwards (`vacuum`).
+// The column is `main`, like the other small columns a search reads per candidate
+// (2026_12_04_search_storage): the signature walk tests it for every document it admits. Adding a
+// stored column rewrites the table, so `migrate` vacuums it afterwards (`vacuum`).
 
 export const vacuum = ['search_document'];
 

@@ -6,11 +6,11 @@ import { migrate, openDatabase } from '../../src/index.ts';
 import { migrations } from '../../src/migrations/index.ts';
 
 // Migrations 2026_12_04_search_storage (docs/decisions/0045) and 2026_12_05_search_facet_tokens
-// (0047): the small columns every search reads
-// per candidate stay in the row of search_document, also when the row is too big for its page
-// share; the long text columns move out instead, and rows written before the migration are
-// rewritten and vacuumed. PGlite only: pg_column_toast_chunk_id (PostgreSQL 17 and later) tells whether a value
-// lives in the TOAST table, and the migrations run on both engines in every other suite.
+// (0047): the small columns every search reads per candidate stay in the row of search_document,
+// also when the row is too big for its page share; the long text columns move out instead, and
+// rows written before the migration are rewritten and vacuumed. PGlite only:
+// pg_column_toast_chunk_id (PostgreSQL 17 and later) tells whether a value lives in the TOAST
+// table, and the migrations run on both engines in every other suite.
 const handle = await openDatabase({ pgliteDir: 'memory://' });
 afterAll(() => handle.close());
 
