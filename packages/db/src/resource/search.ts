@@ -104,16 +104,18 @@ export const searchDense = async (
   return dense;
 };
 
+/** The filters of `query` that are facet tokens (kk_facet_tokens), in the signature's order. */
+const facetFiltersOf = ({ kind, theme, project, organisation, municipality }: SearchQuery) => ({
+  kind,
+  theme,
+  project,
+  organisation,
+  municipality,
+});
+
 /** The signature walk of `query` (its words and filters), or null when it has none. */
 const walkOf = (query: SearchQuery) =>
-  signatureWalk(query.q ?? '', {
-    type: query.type ?? 'resource',
-    kind: query.kind,
-    theme: query.theme,
-    project: query.project,
-    organisation: query.organisation,
-    municipality: query.municipality,
-  });
+  signatureWalk(query.q ?? '', { type: query.type ?? 'resource', ...facetFiltersOf(query) });
 
 /**
  * Where search_document `d` holds what `query` asks for, visible at `now`. `fixed`: every value
@@ -139,13 +141,7 @@ export const searchFilters = (
     sql`d.type = ${fixed && SEARCH_TYPES.includes(type) ? sql.lit(type) : value(type, 'text')}`,
   );
   // The other filters are facet tokens, all looked up in one GIN index (docs/decisions/0047).
-  const tokens = facetTokens({
-    kind: query.kind,
-    theme: query.theme,
-    project: query.project,
-    organisation: query.organisation,
-    municipality: query.municipality,
-  });
+  const tokens = facetTokens(facetFiltersOf(query));
   if (tokens.length > 0)
     filters.push(
       sql`d.facet_tokens @> array[${sql.join(tokens.map((t) => value(t, 'text')))}]::text[]`,
@@ -174,13 +170,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
   // plan takes it too. With filters, which indexes to combine depends on their selectivity.
   const walk = walkOf(query);
   const walks = dense && walk !== null && typed !== null;
-  const filtered = [
-    query.kind,
-    query.theme,
-    query.project,
-    query.organisation,
-    query.municipality,
-  ].some((v) => v !== undefined);
+  const filtered = facetTokens(facetFiltersOf(query)).length > 0;
   const generic = walks || (!dense && typed !== null && !filtered);
   const tsquery = generic ? WORDS : typed;
   const number = (n: number) => (generic ? sql`(select cast(${n} as int))` : sql`${n}`);
