@@ -24,10 +24,9 @@ import {
   encodeOffset,
   expectsDense,
   facetTokens,
-  HEADLINE_OPTIONS,
+  headlineOf,
   newestMatches,
   rankCarried,
-  SNIPPET_SOURCE,
   signatureWalk,
   snippetParts,
   tsqueryOf,
@@ -183,11 +182,7 @@ export const searchStatement = (query: SearchQuery, now: Date, dense: boolean) =
     sql`${sql.ref(`${m}.published_on`)} desc nulls last, ${sql.ref(`${m}.slug`)}`;
   const order = (m: string) =>
     tsquery === null ? newest(m) : sql`${sql.ref(`${m}.rank`)} desc, ${newest(m)}`;
-  const headline =
-    tsquery === null
-      ? sql`d.summary`
-      : sql`ts_headline('norwegian', left(concat_ws(' ', nullif(d.summary, ''), nullif(d.body_text, ''),
-          nullif(d.file_text, '')), ${SNIPPET_SOURCE}), ${tsquery}, ${HEADLINE_OPTIONS})`;
+  const headline = tsquery === null ? sql`d.summary` : headlineOf(query.q ?? '', tsquery);
   const facet = (select: RawBuilder<unknown>) =>
     sql`(select json_agg(json_build_object('value', x.value, 'label', x.label, 'count', x.n))
       from (${select}) x)`;

@@ -17,10 +17,9 @@ import {
   decodeOffset,
   encodeOffset,
   expectsDense,
-  HEADLINE_OPTIONS,
+  headlineOf,
   newestMatches,
   rankCarried,
-  SNIPPET_SOURCE,
   snippetParts,
   tsqueryOf,
 } from './text-query.ts';
@@ -110,8 +109,7 @@ export const siteSearchStatement = (
   const denseList = wheres.typed === null ? dense : denseTyped;
   const columns = sql`d.type, d.id, d.slug, d.published_on`;
   const ranked = sql`${columns}, ${carriedForRank(denseList)}`;
-  const headline = sql`ts_headline('norwegian', left(concat_ws(' ', nullif(d.summary, ''),
-      nullif(d.body_text, ''), nullif(d.file_text, '')), ${SNIPPET_SOURCE}), ${tsquery}, ${HEADLINE_OPTIONS})`;
+  const headline = headlineOf(query.q, tsquery);
 
   // `everything` feeds the type facet (all kinds, so the others stay offered under a filter);
   // `candidates` the list (the same set when no kind is chosen).

@@ -6,6 +6,7 @@ import {
 } from '@klimakommuner/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { InvalidCursorError } from '../content/cursor.ts';
+import { planIndependent } from '../content/generic-plan.ts';
 import type { Database } from '../schema.ts';
 
 // What every search over search_document shares (the library's and `/sok`): the tsquery of what
@@ -14,8 +15,8 @@ import type { Database } from '../schema.ts';
 const START = '\uE000';
 const STOP = '\uE001';
 /** How much of an item's text ts_headline reads for its snippet. */
-export const SNIPPET_SOURCE = 20_000;
-export const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+const SNIPPET_SOURCE = 20_000;
+const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export const encodeOffset = (offset: number): string =>
   Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
@@ -39,6 +40,32 @@ export const tsqueryOf = (q: string): RawBuilder<unknown> | null => {
   // PostgreSQL reports in a NOTICE to the client at every use (three a search).
   if (text === '') return typed;
   return sql`(websearch_to_tsquery('norwegian', ${text}) && ${typed})`;
+};
+
+/**
+ * The snippet of search_document `d` for `q`, marked by ts_headline: `words` is the tsquery the
+ * search matched with. The word being typed also matches the unstemmed words as a prefix
+ * («anskaffel» finds «anskaffelser»), but ts_headline reads the text with the norwegian config,
+ * whose stem («anskaff») does not start with «anskaffel», so it would mark nothing. The stems of
+ * `d`'s words that start with what is typed are added to the headline's query, for the snippet
+ * only. They are built without parsing any text as a query (a stem is a word, and «or» is left
+ * out), and none for a stop word, so that no empty tsquery sends a NOTICE.
+ */
+export const headlineOf = (q: string, words: RawBuilder<unknown>): RawBuilder<unknown> => {
+  const { prefix } = parseSearchQuery(q);
+  const typed =
+    prefix === null
+      ? null
+      : sql`(select websearch_to_tsquery('simple', string_agg(s, ' or '))
+          from unnest(tsvector_to_array(to_tsvector('norwegian', (select string_agg(l, ' ')
+            from unnest(tsvector_to_array(d.document)) l
+            where starts_with(l, ${planIndependent(prefix, 'text')}))))) s
+          where s <> 'or')`;
+  // tsquery || null is null: without such stems the words alone mark the snippet.
+  const marked = typed === null ? words : sql`coalesce(${words} || ${typed}, ${words})`;
+  return sql`ts_headline('norwegian', left(concat_ws(' ', nullif(d.summary, ''),
+      nullif(d.body_text, ''), nullif(d.file_text, '')), ${SNIPPET_SOURCE}), ${marked},
+      ${HEADLINE_OPTIONS})`;
 };
 
 /** A ts_headline with START/STOP marks as plain-text parts. */

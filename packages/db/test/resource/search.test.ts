@@ -38,7 +38,12 @@ onEachEngine('search', (db, fresh) => {
     });
     const neutral = { summary: 'En ressurs.', body: 'Tekst.', municipalities: [] };
     await add({ ...neutral, title: 'Erfaringer fra én kommune', kind: 'case' });
-    await add({ ...neutral, title: 'Grønne anskaffelser i praksis', themes: ['anskaffelser'] });
+    await add({
+      ...neutral,
+      title: 'Grønne anskaffelser i praksis',
+      summary: 'Krav og kriterier i anskaffelser.',
+      themes: ['anskaffelser'],
+    });
     await add({ ...neutral, title: 'Klimatiltak i Ås', municipalities: ['3218'], kind: 'report' });
     await add({ ...neutral, title: 'Avtalen med Klimapartner AS', kind: 'template' });
     await add({
@@ -71,6 +76,19 @@ onEachEngine('search', (db, fresh) => {
       expect(await slugsFor('anskaffel')).toEqual(['gronne-anskaffelser-i-praksis']);
       expect(await slugsFor('grønne anskaf')).toEqual(['gronne-anskaffelser-i-praksis']);
       expect(await slugsFor('varmepum')).toEqual(['energi-i-bygg']);
+    });
+
+    it('marks in the snippet the word being typed, also where its stem is shorter', async () => {
+      const marked = async (q: string) =>
+        (await search(db().db, { q }, NOW)).items.map((i) =>
+          i.snippet.filter((p) => p.match).map((p) => p.text),
+        );
+      // «anskaffelser» is stemmed «anskaff», which does not start with «anskaffel».
+      expect(await marked('anskaffel')).toEqual([['anskaffelser']]);
+      expect(await marked('kriterier anskaffel')).toEqual([['kriterier', 'anskaffelser']]);
+      // A finished word is marked by its stem, as before.
+      expect(await marked('anskaffelse ')).toEqual([['anskaffelser']]);
+      expect(await marked('varmepum')).toEqual([['varmepumper']]);
     });
 
     // PostgreSQL only: PGlite keeps notices to itself. A notice for each empty tsquery went to the

@@ -18,7 +18,10 @@ onEachEngine('site search (/sok)', (db) => {
   beforeAll(async () => {
     const created = await createResource(
       db().db,
-      draft({ title: 'Sykkelparkering ved rådhuset', summary: 'Erfaringer fra Asker.' }),
+      draft({
+        title: 'Sykkelparkering ved rådhuset',
+        summary: 'Erfaringer fra Asker med felles anskaffelser.',
+      }),
       ADMIN,
     );
     if (Result.isFailure(created)) throw created.failure;
@@ -60,6 +63,10 @@ onEachEngine('site search (/sok)', (db) => {
 
   it('matches the word being typed as a prefix', async () => {
     expect(await hits('sykkelpark')).toContain('resource:sykkelparkering-ved-radhuset');
+    // And marks it in the snippet, though its stem («anskaff») is shorter than what is typed.
+    const { items } = await searchSite(db().db, { q: 'anskaffel', limit: 50 }, NOW);
+    const resource = items.find((i) => i.slug === 'sykkelparkering-ved-radhuset');
+    expect(resource?.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(['anskaffelser']);
   });
 
   it('counts every kind in the facet and keeps them offered under a kind filter', async () => {
