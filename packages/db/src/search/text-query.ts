@@ -48,8 +48,9 @@ export const tsqueryOf = (q: string): RawBuilder<unknown> | null => {
  * («anskaffel» finds «anskaffelser»), but ts_headline reads the text with the norwegian config,
  * whose stem («anskaff») does not start with «anskaffel», so it would mark nothing. The stems of
  * `d`'s words that start with what is typed are added to the headline's query, for the snippet
- * only. They are built without parsing any text as a query (a stem is a word, and «or» is left
- * out), and none for a stop word, so that no empty tsquery sends a NOTICE.
+ * only, joined by «or» into a websearch query: that never fails on its syntax, and a stem «or»
+ * is left out so as not to be read as the operator. A stop word has no stem, and no stems give
+ * no query at all (not an empty one, which would send a NOTICE).
  */
 export const headlineOf = (q: string, words: RawBuilder<unknown>): RawBuilder<unknown> => {
   const { prefix } = parseSearchQuery(q);
