@@ -1,6 +1,12 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readlink } from 'node:fs/promises';
 import { request } from 'node:http';
-import { pdfFile, pngImage, svgWithScript, windowsExecutable } from '@klimakommuner/files/fixtures';
+import {
+  csvFile,
+  pdfFile,
+  pngImage,
+  svgWithScript,
+  windowsExecutable,
+} from '@klimakommuner/files/fixtures';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { B } from './global-setup.ts';
 import { freshAddress, signIn, useServer } from './harness.ts';
@@ -181,6 +187,41 @@ describe('POST /files', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('refuses alt text it cannot store or that is too long, next to the field, storing nothing', async () => {
+    const png = { bytes: await pngImage(), name: 'kart.png', type: 'image/png' };
+    const before = await stored();
+    const unstorable = {
+      status: 400,
+      body: {
+        error: {
+          code: 'alt-unstorable',
+          field: 'alt',
+          message:
+            'Den alternative teksten inneholder tegn som ikke kan lagres (et nulltegn, et kontrolltegn eller et ufullstendig tegn).',
+        },
+      },
+    };
+    // PostgreSQL refuses a NUL: it was once a 500, with the image left in storage.
+    expect(
+      await upload(editorB, png, { organisation: B, alt: 'Kart\u0000 over Follo' }),
+    ).toMatchObject(unstorable);
+    expect(
+      await upload(editorB, png, { organisation: B, alt: 'Kart \u001b[31mrød' }),
+    ).toMatchObject(unstorable);
+    // Longer than a form field may be (10 000 bytes): the alt text's own message, not «malformed».
+    expect(await upload(editorB, png, { organisation: B, alt: 'å'.repeat(6_000) })).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: 'alt-too-long',
+          field: 'alt',
+          message: 'Den alternative teksten kan ha høyst 1000 tegn.',
+        },
+      },
+    });
+    expect(await stored()).toEqual(before);
+  });
+
   it('refuses an SVG with a script, a renamed program and a file over 20 MB, storing nothing', async () => {
     const before = await stored();
     const notAllowed =
@@ -278,4 +319,52 @@ describe('POST /files', () => {
     expect(json.status).toBe(415);
     expect(await stored()).toEqual(before);
   });
+});
+
+describe('GET /files/<id>', () => {
+  /** How many of the server process's open files are `path`. */
+  const openHandles = async (path: string) => {
+    const dir = `/proc/${inject('serverPid')}/fd`;
+    const links = await Promise.all(
+      (await readdir(dir)).map((fd) => readlink(`${dir}/${fd}`).catch(() => '')),
+    );
+    return links.filter((link) => link === path).length;
+  };
+
+  it.runIf(process.platform === 'linux')(
+    'closes the file at once when the client goes away before it has it all',
+    async () => {
+      // 8 MB: more than the sockets' buffers hold, so the server is still reading when it is cut.
+      const rows = Array.from({ length: 200_000 }, (_, i) => [`Kommune ${i}`, i * 7, 'tonn CO2']);
+      const csv = {
+        bytes: csvFile([['Navn', 'Utslipp', 'Enhet'], ...rows]),
+        name: 'utslipp.csv',
+        type: 'text/csv',
+      };
+      expect(csv.bytes.length).toBeGreaterThan(6_000_000);
+      const taken = await upload(editorB, csv, { organisation: B });
+      expect(taken.status).toBe(201);
+      const path = `${inject('filesDir')}/${taken.body.file.id}/original`;
+      for (let round = 0; round < 5; round++) {
+        await new Promise<void>((resolve, reject) => {
+          const req = request(`${t.url}/files/${taken.body.file.id}`, {
+            headers: { Authorization: `Bearer ${editorB}` },
+          });
+          req.on('response', (res) => {
+            expect(res.statusCode).toBe(200);
+            res.once('data', () => {
+              req.destroy();
+              resolve();
+            });
+          });
+          req.on('error', () => {});
+          req.on('close', () => resolve());
+          setTimeout(() => reject(new Error('no answer')), 5_000).unref();
+          req.end();
+        });
+      }
+      // Until garbage collection, which may never come, an unclosed file stays open.
+      await expect.poll(() => openHandles(path), { timeout: 2_000 }).toBe(0);
+    },
+  );
 });

@@ -30,6 +30,8 @@ declare module 'vitest' {
     clockFile: string;
     /** Where both servers keep uploaded files (a temporary directory). */
     filesDir: string;
+    /** The process the servers run in (to see which files it holds open). */
+    serverPid: number;
   }
 }
 
@@ -69,6 +71,7 @@ export default async function setup(project: TestProject) {
   project.provide('clockUrl', clocked.url);
   project.provide('clockFile', clockFile);
   project.provide('filesDir', filesDir);
+  project.provide('serverPid', process.pid);
   return async () => {
     await server.close();
     await clocked.close();

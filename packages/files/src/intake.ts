@@ -90,6 +90,16 @@ export const spoolRefusal = (spooled: Spooled, options: IntakeOptions): IntakeRe
 
 const normaliseAlt = (alt: string | undefined): string => (alt ?? '').replace(/\s+/g, ' ').trim();
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Whether an alt text (normalised: its whitespace is plain spaces) can be stored and shown: no
+ * control character (PostgreSQL refuses NUL, and the others have no place in a sentence read
+ * aloud) and no lone UTF-16 surrogate (it has no UTF-8 form).
+ */
+const storableAlt = (alt: string): boolean => !CONTROL.test(alt) && alt.isWellFormed();
+
 /**
  * Checks a spooled upload and, when it passes, stores it under a new id: documents as they
  * are, images re-encoded (they need alt text). Nothing is stored for a refused file.
@@ -110,7 +120,8 @@ export const storeSpooled = async (
   if (isImageKind(kind)) {
     const alt = normaliseAlt(altText);
     if (!alt) return refused('alt-missing', options);
-    if (alt.length > MAX_ALT_TEXT) return refused('alt-too-long', options);
+    if ([...alt].length > MAX_ALT_TEXT) return refused('alt-too-long', options);
+    if (!storableAlt(alt)) return refused('alt-unstorable', options);
     const checked = await checkImage(path, kind, options.image?.maxPixels);
     if ('refused' in checked) return refused(checked.refused, options);
     let variants: StoredVariant[];

@@ -32,6 +32,7 @@ type Parsed =
   | { readonly done: 'file'; readonly spooled: Spooled }
   | { readonly done: 'no-file' }
   | { readonly done: 'too-many-files' }
+  | { readonly done: 'alt-too-long' }
   | { readonly done: 'malformed' };
 
 /**
@@ -95,7 +96,10 @@ export const intakeMultipart = async (
         );
       });
       parser.on('field', (name, value, info) => {
-        if (info.valueTruncated || info.nameTruncated) settle({ done: 'malformed' });
+        // An alt text longer than a field may be is longer than MAX_ALT_TEXT characters too.
+        if (info.valueTruncated && name === (options.altField ?? 'alt'))
+          settle({ done: 'alt-too-long' });
+        else if (info.valueTruncated || info.nameTruncated) settle({ done: 'malformed' });
         else if (!(name in fields)) fields[name] = value;
       });
       parser.on('filesLimit', () => settle({ done: 'too-many-files' }));

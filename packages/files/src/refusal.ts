@@ -10,6 +10,7 @@ export type RefusalCode =
   | 'too-many-pixels'
   | 'alt-missing'
   | 'alt-too-long'
+  | 'alt-unstorable'
   | 'no-file'
   | 'too-many-files'
   | 'malformed';
@@ -69,6 +70,11 @@ export const refusal = (code: RefusalCode, context: RefusalContext = {}): Refusa
       return alt(code, 'Skriv en alternativ tekst som forteller hva bildet viser.');
     case 'alt-too-long':
       return alt(code, `Den alternative teksten kan ha høyst ${MAX_ALT_TEXT} tegn.`);
+    case 'alt-unstorable':
+      return alt(
+        code,
+        'Den alternative teksten inneholder tegn som ikke kan lagres (et nulltegn, et kontrolltegn eller et ufullstendig tegn).',
+      );
     case 'no-file':
       return file(code, 400, 'Velg en fil å laste opp.');
     case 'too-many-files':

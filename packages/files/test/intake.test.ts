@@ -262,6 +262,50 @@ describe('images', () => {
     await expectNothingLeft(storage);
   });
 
+  it('refuses alt text with characters that cannot be stored, and counts letters, not UTF-16 units', async () => {
+    const png = await pngImage();
+    for (const altText of [
+      'Kart\u0000',
+      'Kart \u0007over Follo',
+      'Kart \ud800over Follo',
+      'Kart\u0085',
+    ]) {
+      const { storage, options } = await fresh();
+      const result = await intakeStream(storage, streamOf(png), { ...options, altText });
+      expect(result, JSON.stringify(altText)).toMatchObject({
+        ok: false,
+        refusal: { code: 'alt-unstorable', field: 'alt', status: 400 },
+      });
+      await expectNothingLeft(storage);
+    }
+    // A thousand letters of two UTF-16 units each are a thousand letters.
+    const { storage, options } = await fresh();
+    const taken = await intakeStream(storage, streamOf(png), {
+      ...options,
+      altText: '🌍'.repeat(1000),
+    });
+    expect(taken.ok).toBe(true);
+    const tooLong = await intakeStream(storage, streamOf(png), {
+      ...options,
+      altText: '🌍'.repeat(1001),
+    });
+    expect(tooLong).toMatchObject({ ok: false, refusal: { code: 'alt-too-long', field: 'alt' } });
+  });
+
+  it('answers an alt text longer than a form field may be as too long, next to the field', async () => {
+    const { storage, options } = await fresh();
+    const body = multipart([
+      { name: 'alt', data: 'ø'.repeat(5_001) },
+      { name: 'file', filename: 'a.png', data: await pngImage() },
+    ]);
+    const result = await intakeMultipart(storage, body, MULTIPART_TYPE, options);
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { code: 'alt-too-long', field: 'alt', status: 400 },
+    });
+    await expectNothingLeft(storage);
+  });
+
   it('refuses a PDF named .png where an image is wanted', async () => {
     const { storage, options } = await fresh();
     const body = multipart([

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { type DbHandle, fileForServing, recordFile } from '@klimakommuner/db';
 import { can, decodeValue, Slug } from '@klimakommuner/domain';
 import {
@@ -126,14 +127,23 @@ export const uploadFile = async (
     return answer(res, status, { code, field, message });
   }
   const { file } = intake;
-  const recorded = await recordFile(
-    routes.db,
-    { file: { ...file, kindLabel: KINDS[file.kind].label }, organisation: organisation.success },
-    auth.auditActor,
-  );
+  // What was stored is not kept unless the database remembers it: the sweep only finds files
+  // that it knows of.
+  const forget = () => Promise.all(file.variants.map((v) => routes.storage.delete(v.key)));
+  let recorded: Awaited<ReturnType<typeof recordFile>>;
+  try {
+    recorded = await recordFile(
+      routes.db,
+      { file: { ...file, kindLabel: KINDS[file.kind].label }, organisation: organisation.success },
+      auth.auditActor,
+    );
+  } catch (error) {
+    await forget().catch(() => undefined);
+    throw error;
+  }
   if (Result.isFailure(recorded)) {
     // An organisation that does not exist (only an admin gets this far with one): nothing kept.
-    await Promise.all(file.variants.map((v) => routes.storage.delete(v.key)));
+    await forget();
     return answer(res, 400, {
       code: 'BAD_REQUEST',
       field: 'organisation',
@@ -211,6 +221,7 @@ export const serveStoredFile = async (
     res.end();
     return;
   }
-  served.body.on('error', () => res.destroy());
-  served.body.pipe(res);
+  // pipeline, not pipe: a client that goes away mid-file closes the file at once, instead of
+  // leaving it open until garbage collection; a read error ends the response.
+  pipeline(served.body, res, () => {});
 };
