@@ -34,7 +34,7 @@ export const createApiClient = (url: string, options: ApiClientOptions = {}) => 
         ...(customFetch ? { fetch: (input, init) => customFetch(input, init as RequestInit) } : {}),
         ...(options.headers ? { headers: options.headers } : {}),
         maxURLLength: 4000,
-        // The server refuses batches of more calls (maxBatchSize in server.ts).
+        // The server refuses batches of more calls (MAX_BATCH_CALLS in errors.ts).
         maxItems: 50,
       }),
     ],

@@ -151,6 +151,44 @@ const dataOf = (value: unknown): ErrorData => {
   return data as ErrorData;
 };
 
+/** The largest request body the API reads (tRPC's maxBodySize). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** The most calls one batched request may carry (tRPC's maxBatchSize; the client's maxItems). */
+export const MAX_BATCH_CALLS = 50;
+
+/**
+ * Norwegian for what tRPC itself refuses before any procedure runs: a request it cannot read,
+ * route or take. Its own messages are English («No procedure found on path …»); domain errors
+ * and input issues come with theirs.
+ */
+export const frameworkMessage = (error: TRPCError): string => {
+  switch (error.code) {
+    case 'PARSE_ERROR':
+      return 'Forespørselen kunne ikke leses: input må være gyldig JSON.';
+    case 'NOT_FOUND':
+      return 'Fant ingen prosedyre med dette navnet.';
+    case 'METHOD_NOT_SUPPORTED':
+      return 'Spørringer sendes med GET og endringer med POST.';
+    case 'PAYLOAD_TOO_LARGE':
+      return `Forespørselen er for stor (høyst ${MAX_BODY_BYTES / 1024 / 1024} MB).`;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'Endringer sendes som JSON, med «Content-Type: application/json».';
+    case 'BAD_REQUEST':
+      // JSON.parse's own error, passed on as the message.
+      if (error.cause instanceof SyntaxError)
+        return 'Forespørselen kunne ikke leses: input må være gyldig JSON.';
+      if (error.message.startsWith('Batch call exceeds'))
+        return `Et samlet kall kan ha høyst ${MAX_BATCH_CALLS} kall.`;
+      if (error.message.includes('needs to be an object when doing a batch call'))
+        return 'I et samlet kall må input være et objekt med hvert kalls input under dets nummer.';
+      if (error.message.startsWith('Cannot mix procedure types'))
+        return 'Spørringer og endringer kan ikke sendes i samme samlede kall.';
+      return 'Forespørselen er ugyldig.';
+    default:
+      return 'Forespørselen kunne ikke behandles.';
+  }
+};
+
 /** What clients are told to wait (`Retry-After`) when the database cannot be reached. */
 export const UNAVAILABLE_RETRY_SECONDS = 5;
 export const UNAVAILABLE_MESSAGE =

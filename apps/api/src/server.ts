@@ -44,6 +44,8 @@ import {
   GENERIC_MESSAGE,
   logUnavailable,
   logUnexpected,
+  MAX_BATCH_CALLS,
+  MAX_BODY_BYTES,
   UNAVAILABLE_MESSAGE,
   UNAVAILABLE_RETRY_SECONDS,
 } from './errors.ts';
@@ -98,7 +100,6 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
 /** How long a start waits to learn the content version before serving without the cache. */
 const CONTENT_READY_MS = 2_000;
 // Below a second, so that /ready answers within one even when the database does not.
@@ -205,7 +206,7 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
-    maxBatchSize: 50,
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ req }): Ctx => contextFor(req, handle.db),
     onError,
     responseMeta,
@@ -231,7 +232,7 @@ export const startServer = async (options: StartServerOptions): Promise<RunningS
         endpoint: '/trpc',
         req: incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES }),
         router: appRouter,
-        maxBatchSize: 50,
+        maxBatchSize: MAX_BATCH_CALLS,
         createContext: () => contextFor(req, db),
         onError,
         responseMeta,

@@ -17,7 +17,14 @@ import {
 } from '@klimakommuner/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { VerifyPassword } from './access/attempts.ts';
-import { DomainError, describeIssues, GENERIC_MESSAGE, issuesOf, toTRPCError } from './errors.ts';
+import {
+  DomainError,
+  describeIssues,
+  frameworkMessage,
+  GENERIC_MESSAGE,
+  issuesOf,
+  toTRPCError,
+} from './errors.ts';
 
 /** Who is asking, resolved once per request from the bearer token (sessions and API tokens). */
 export interface Auth {
@@ -153,7 +160,13 @@ const t = initTRPC
       const domain = error instanceof DomainError ? error : null;
       return {
         ...shape,
-        message: internal ? GENERIC_MESSAGE : issues ? describeIssues(issues) : shape.message,
+        message: internal
+          ? GENERIC_MESSAGE
+          : issues
+            ? describeIssues(issues)
+            : domain
+              ? shape.message
+              : frameworkMessage(error),
         data: { ...data, issues, tag: domain?.tag ?? null, ...(domain?.data ?? {}) },
       };
     },
@@ -297,9 +310,15 @@ const checkAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) 
     if (auth.actor.kind !== 'user') throw await refuse('signed-in', null);
     return next();
   }
-  // Input that cannot even be read names no resource: refused alike; allowed callers then get
-  // the BAD_REQUEST from decoding it.
-  const input = await getRawInput().catch(() => undefined);
+  // Input that cannot even be read (not JSON, too large) names no resource, and says nothing of
+  // any: a signed-in caller is told so, rather than refused; anyone else is refused alike.
+  // Allowed callers get the BAD_REQUEST from decoding input that is read but not valid.
+  const raw = await getRawInput().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  if (!raw.ok && auth.actor.kind === 'user') throw raw.error;
+  const input = raw.ok ? raw.value : undefined;
   const { action, resources } = await resolveAccess(
     ctx,
     auth.actor,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiErrorCode, apiErrorIssues, isApiError } from '../src/client.ts';
-import { rejection, useServer } from './harness.ts';
+import { rejection, signIn, useServer } from './harness.ts';
 
 const t = useServer();
 
@@ -24,6 +24,12 @@ describe('bad input reaches the client as BAD_REQUEST with field issues', () => 
       'limit',
     );
     expect(issues[0]?.message).toBe('Må være et tall.');
+    // effect's own «Expected an integer» is not what a Norwegian client reads.
+    const fraction = await expectBadField(
+      () => t.api.municipalities.list.query({ limit: 1.5 }),
+      'limit',
+    );
+    expect(fraction[0]?.message).toBe('Må være et heltall.');
   });
 
   it('rejects a county that is not two digits and a malformed organisation or q', async () => {
@@ -111,6 +117,80 @@ describe('raw HTTP', () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     await res.arrayBuffer();
+  });
+
+  it.each([
+    [
+      'malformed JSON in input',
+      '/trpc/municipalities.get?input=%7Bslug',
+      undefined,
+      'Forespørselen kunne ikke leses: input må være gyldig JSON.',
+    ],
+    [
+      'an unknown procedure',
+      '/trpc/nonexistent',
+      undefined,
+      'Fant ingen prosedyre med dette navnet.',
+    ],
+    [
+      'POST to a query',
+      '/trpc/municipalities.list',
+      { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } },
+      'Spørringer sendes med GET og endringer med POST.',
+    ],
+    [
+      'a batch of more than 50 calls',
+      `/trpc/${Array.from({ length: 51 }, () => 'counties.list').join(',')}?batch=1`,
+      undefined,
+      'Et samlet kall kan ha høyst 50 kall.',
+    ],
+    [
+      'a batch whose input is not an object',
+      `/trpc/municipalities.list?batch=1&input=${input(1)}`,
+      undefined,
+      'I et samlet kall må input være et objekt med hvert kalls input under dets nummer.',
+    ],
+  ] as const)(
+    'answers %s in Norwegian, not with tRPC’s English',
+    async (_name, path, init, message) => {
+      const res = await get(path, init);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      const body = (await res.json()) as
+        | { error: { message: string } }
+        | readonly { error: { message: string } }[];
+      const error = Array.isArray(body)
+        ? body[0]?.error
+        : (body as { error: { message: string } }).error;
+      expect(error?.message).toBe(message);
+    },
+  );
+
+  it('tells a signed-in editor that a body it cannot read cannot be read, not that access is refused', async () => {
+    const token = await signIn(t.url, 'editorA');
+    const post = (body: string) =>
+      get('/trpc/resources.create', {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      });
+    const malformed = await post('{"organisation": "kommunenettverk');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { message: string } }).error.message).toBe(
+      'Forespørselen kunne ikke leses: input må være gyldig JSON.',
+    );
+    const huge = await post(JSON.stringify({ title: 'x'.repeat(1_100_000) }));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { message: string } }).error.message).toBe(
+      'Forespørselen er for stor (høyst 1 MB).',
+    );
+    // Without a session it is still refused, whatever the body.
+    const anonymous = await get('/trpc/resources.create', {
+      method: 'POST',
+      body: '{"',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(anonymous.status).toBe(401);
   });
 
   it('answers a mixed batch per call: data for the good one, NOT_FOUND for the unknown one', async () => {

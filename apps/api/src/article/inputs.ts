@@ -1,6 +1,7 @@
 import {
   Cursor,
   FEED_ARTICLES,
+  Integer,
   LATEST_ARTICLES,
   MAX_ARTICLE_LIMIT,
   MAX_MARKDOWN_LENGTH,
@@ -64,7 +65,7 @@ export const PublishArticle = standard(
 );
 
 const between = (max: number) =>
-  Schema.Int.check(
+  Integer.check(
     Schema.isBetween(
       { minimum: 1, maximum: max },
       { message: `Må være et heltall fra 1 til ${max}.` },

@@ -1,4 +1,5 @@
 import {
+  Integer,
   norwegianLeafHook,
   requiredText,
   Slug,
@@ -71,7 +72,7 @@ export const sized = (field: string, min: number, max: number) =>
     }),
   );
 
-export const Limit = Schema.Int.check(
+export const Limit = Integer.check(
   Schema.isBetween({ minimum: 1, maximum: 500 }, { message: 'Må være et heltall fra 1 til 500.' }),
 );
 
@@ -80,8 +81,8 @@ export const DEFAULT_LIMIT = 50;
 /** A list's page size, DEFAULT_LIMIT when left out. */
 export const PageLimit = Limit.pipe(Schema.withDecodingDefaultKey(Effect.succeed(DEFAULT_LIMIT)));
 
-export const Version = Schema.Int.check(
-  Schema.isGreaterThanOrEqualTo(0, { message: 'Må være et heltall.' }),
+export const Version = Integer.check(
+  Schema.isGreaterThanOrEqualTo(0, { message: 'Må være 0 eller større.' }),
 );
 
 /** The id of a user, session or token: a malformed one is simply not found. */

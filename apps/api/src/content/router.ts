@@ -3,6 +3,7 @@ import {
   type ArticleEditSummary,
   type DashboardOverview,
   dashboardOrganisations,
+  Integer,
   MunicipalityNumber,
   Slug,
 } from '@klimakommuner/domain';
@@ -30,7 +31,7 @@ export const dashboard = {
 
 /** The most of each kind one related read gives. */
 const MAX_RELATED = 12;
-const RelatedCount = Schema.Int.check(
+const RelatedCount = Integer.check(
   Schema.isBetween(
     { minimum: 0, maximum: MAX_RELATED },
     { message: `Må være et heltall fra 0 til ${MAX_RELATED}.` },

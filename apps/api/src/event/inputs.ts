@@ -3,6 +3,7 @@ import {
   EventStatus,
   EventTiming,
   HttpUrl,
+  Integer,
   MAX_MARKDOWN_LENGTH,
   MunicipalityNumber,
   Slug,
@@ -61,7 +62,7 @@ export const PublishEvent = standard(
   Schema.Struct({ slug: Slug, version: Version, publishAt: PublishAt }),
 );
 
-const ListLimit = Schema.Int.check(
+const ListLimit = Integer.check(
   Schema.isBetween({ minimum: 1, maximum: 100 }, { message: 'Må være et heltall fra 1 til 100.' }),
 );
 

@@ -1,6 +1,7 @@
 import {
   Cursor,
   HttpUrl,
+  Integer,
   IsoDate,
   MAX_MARKDOWN_LENGTH,
   MAX_SEARCH_LIMIT,
@@ -80,7 +81,7 @@ export const PublishResource = standard(
   Schema.Struct({ slug: Slug, version: Version, publishAt: PublishAt }),
 );
 
-export const SearchLimit = Schema.Int.check(
+export const SearchLimit = Integer.check(
   Schema.isBetween(
     { minimum: 1, maximum: MAX_SEARCH_LIMIT },
     { message: `Må være et heltall fra 1 til ${MAX_SEARCH_LIMIT}.` },

@@ -72,6 +72,12 @@ export const Text = Schema.String.check(
   Schema.makeFilter((value: string) => isStorableText(value) || UNSTORABLE_TEXT_MESSAGE),
 );
 
+/**
+ * A whole number (a safe integer): effect's Schema.Int, but refused with a Norwegian message
+ * («Expected an integer» is its own, and no hook translates a filter's message).
+ */
+export const Integer = Schema.Number.check(Schema.isInt({ message: 'Må være et heltall.' }));
+
 /** Storable text of at most `max` characters (UTF-16 units, as String.length counts). */
 export const maxText = (max: number) =>
   Text.check(Schema.isMaxLength(max, { message: `Kan ikke være lengre enn ${max} tegn.` }));
