@@ -26,5 +26,7 @@ export function formatTimestamp(value: string | null): string {
 export function workItemHref(item: WorkItem): string {
   if (item.recordType === 'organisation') return `/organisasjoner/${item.organisation.slug}/profil`;
   if (item.recordType === 'project') return `/prosjekter/${encodeURIComponent(item.recordId)}`;
+  if (item.recordType === 'resource') return `/ressurser/${encodeURIComponent(item.recordId)}`;
+  if (item.recordType === 'event') return `/arrangementer/${encodeURIComponent(item.recordId)}`;
   return `/historikk/${encodeURIComponent(item.recordType)}/${encodeURIComponent(item.recordId)}`;
 }

@@ -1,12 +1,12 @@
 import type { DashboardOverview, OrganisationRef, WorkItem } from '@klimakommuner/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { byName } from './order.ts';
 
 /**
  * What waits for an editor in their organisations (every one for 'all', an admin): the
- * organisations, and the content in draft or in review (organisation profiles and projects),
- * newest change first. Two queries.
+ * organisations, and the content in draft or in review (organisation profiles, projects, library
+ * resources and events), newest change first. Two queries.
  */
 export const dashboardFor = async (
   db: Kysely<Database>,
@@ -24,38 +24,56 @@ export const dashboardFor = async (
     (o): OrganisationRef => ({ slug: o.slug, name: o.name, shortName: o.short_name, kind: o.kind }),
   );
   const byId = new Map(rows.map((o, i) => [o.id, refs[i]]));
-  const projects =
+  const ids = rows.map((o) => o.id);
+  // Projects, library resources and events in draft or in review, in one statement (articles
+  // have a section of their own, articlesInReview).
+  const waiting = (table: 'project' | 'resource', recordType: string) =>
+    db
+      .selectFrom(table)
+      .select([
+        sql.lit(recordType).as('record_type'),
+        'slug',
+        'title',
+        'owner_organisation_id as organisation_id',
+        'workflow_status',
+        'updated_at',
+        'publish_at',
+      ])
+      .where('owner_organisation_id', 'in', ids)
+      .where('workflow_status', 'in', ['draft', 'in_review']);
+  const content =
     rows.length === 0
       ? []
-      : await db
-          .selectFrom('project')
-          .select([
-            'slug',
-            'title',
-            'owner_organisation_id',
-            'workflow_status',
-            'updated_at',
-            'publish_at',
-          ])
-          .where(
-            'owner_organisation_id',
-            'in',
-            rows.map((o) => o.id),
+      : await waiting('project', 'project')
+          .unionAll(waiting('resource', 'resource'))
+          .unionAll(
+            db
+              .selectFrom('event')
+              .select([
+                sql.lit('event').as('record_type'),
+                'slug',
+                'title',
+                'organiser_organisation_id as organisation_id',
+                'workflow_status',
+                'updated_at',
+                'publish_at',
+              ])
+              .where('organiser_organisation_id', 'in', ids)
+              .where('workflow_status', 'in', ['draft', 'in_review']),
           )
-          .where('workflow_status', 'in', ['draft', 'in_review'])
           .execute();
-  const projectItems = projects.flatMap((p): WorkItem[] => {
-    const organisation = byId.get(p.owner_organisation_id);
+  const contentItems = content.flatMap((c): WorkItem[] => {
+    const organisation = byId.get(c.organisation_id);
     if (!organisation) return [];
     return [
       {
-        recordType: 'project',
-        recordId: p.slug,
-        title: p.title,
+        recordType: c.record_type,
+        recordId: c.slug,
+        title: c.title,
         organisation,
-        status: p.workflow_status,
-        updatedAt: p.updated_at.toISOString(),
-        publishAt: p.publish_at?.toISOString() ?? null,
+        status: c.workflow_status,
+        updatedAt: new Date(c.updated_at).toISOString(),
+        publishAt: c.publish_at === null ? null : new Date(c.publish_at).toISOString(),
       },
     ];
   });
@@ -72,7 +90,7 @@ export const dashboardFor = async (
         publishAt: o.publish_at?.toISOString() ?? null,
       }),
     )
-    .concat(projectItems)
+    .concat(contentItems)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.recordId.localeCompare(b.recordId));
   return {
     organisations: refs.sort(byName),

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import {
   calendarEvents,
   createEvent,
+  dashboardFor,
   deleteEvent,
   eventFilterOptions,
   eventOrganisation,
@@ -110,6 +111,20 @@ onEachEngine('events', (db) => {
       'ok',
     );
     expect(await docs()).toHaveLength(0);
+  });
+
+  it('shows an event in draft on its organiser’s dashboard', async () => {
+    const waiting = await create({ title: 'Utkast til nettverksmøte' });
+    const { drafts } = await dashboardFor(db().db, [KEN]);
+    expect(
+      drafts.find((i) => i.recordType === 'event' && i.recordId === waiting.slug),
+    ).toMatchObject({
+      title: 'Utkast til nettverksmøte',
+      status: 'draft',
+      organisation: { slug: KEN },
+    });
+    const other = await dashboardFor(db().db, [KKO]);
+    expect(other.drafts.some((i) => i.recordId === waiting.slug)).toBe(false);
   });
 
   it('refuses what the domain refuses and unknown references', async () => {

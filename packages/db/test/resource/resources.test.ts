@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import {
   createResource,
+  dashboardFor,
   deleteResource,
   fileForServing,
   fileUses,
@@ -130,6 +131,34 @@ onEachEngine('resources', (db) => {
       await updateResource(db().db, { ...draft(), slug: ready.slug, version: 1 }, ADMIN),
     );
     expect(stale).toMatchObject({ kind: 'stale', current: { version: published.version } });
+  });
+
+  it('shows a resource in draft and in review on its organisation’s dashboard, not another’s', async () => {
+    const waiting = await create({ title: 'Venter på redaktøren' });
+    const onDashboard = async (organisation: string) => {
+      const { drafts, inReview } = await dashboardFor(db().db, [organisation]);
+      const find = (items: typeof drafts) =>
+        items.find((i) => i.recordType === 'resource' && i.recordId === waiting.slug);
+      return { draft: find(drafts), review: find(inReview) };
+    };
+    expect((await onDashboard(KEN)).draft).toMatchObject({
+      title: 'Venter på redaktøren',
+      status: 'draft',
+      organisation: { slug: KEN },
+    });
+    expect(await onDashboard(KKO)).toEqual({ draft: undefined, review: undefined });
+    const submitted = await transitionResource(
+      db().db,
+      { slug: waiting.slug, version: waiting.version, transition: 'submit' },
+      ADMIN,
+    );
+    if (Result.isFailure(submitted)) throw submitted.failure;
+    expect(await onDashboard(KEN)).toMatchObject({
+      draft: undefined,
+      review: { status: 'in_review', organisation: { slug: KEN } },
+    });
+    await publish(waiting.slug, submitted.success.version);
+    expect(await onDashboard(KEN)).toEqual({ draft: undefined, review: undefined });
   });
 
   it('reads a resource in one statement, the editor list in one and a search in two (one without words)', async () => {
