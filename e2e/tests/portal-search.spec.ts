@@ -55,6 +55,14 @@ test.describe('without JavaScript', () => {
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('#sok-q-error')).toContainText('høyst 200 tegn');
     await expect(page.getByRole('heading', { level: 2, name: 'Ingen treff' })).toBeVisible();
+    // The page title holds the first words only, not all 239 characters.
+    expect([...(await page.title())].length).toBeLessThan(100);
+    // The library's own search says the same next to its field.
+    await page.goto(`/verktoy?q=${encodeURIComponent(long)}`);
+    const library = page.getByRole('searchbox', { name: 'Søk i verktøy og ressurser' });
+    await expect(library).toHaveValue(long);
+    await expect(library).toHaveAttribute('aria-invalid', 'true');
+    await expect(library).toHaveAccessibleDescription(/høyst 200 tegn/);
   });
 });
 
