@@ -146,6 +146,11 @@ export interface Ctx {
    * processes hear of it through the database's notification).
    */
   readonly contentWritten: () => Promise<void>;
+  /**
+   * Set by the access check for an edit: the workflow status its action was chosen by, which the
+   * write then holds to (packages/db content/versioned.ts, decidedOn). Per call, not per request.
+   */
+  readonly decidedOn?: Status | undefined;
 }
 
 const t = initTRPC
@@ -207,9 +212,11 @@ const resolveAccess = async (
   declared: Action,
   ref: ResourceRef | undefined,
   input: unknown,
-): Promise<{ action: Action; resources: readonly Resource[] }> => {
+): Promise<{ action: Action; resources: readonly Resource[]; decidedOn?: Status }> => {
   if (ref === undefined) return { action: declared, resources: [SYSTEM] };
   let action = declared;
+  // The workflow status an edit's action was chosen by (editAction), for the write to hold to.
+  let decidedOn: Status | undefined;
   let organisation: string | null = null;
   const id = (key: string) => field(input, key);
   if (ref.input !== undefined) organisation = id(ref.input);
@@ -224,7 +231,10 @@ const resolveAccess = async (
         ref.edit ? ctx.services.projectStatus(slug) : null,
       ]);
       organisation = owner;
-      if (status !== null) action = editAction(status);
+      if (status !== null) {
+        action = editAction(status);
+        decidedOn = status;
+      }
     }
   } else if (ref.libraryResource !== undefined) {
     const slug = id(ref.libraryResource);
@@ -234,7 +244,10 @@ const resolveAccess = async (
         ref.edit ? ctx.services.resourceStatus(slug) : null,
       ]);
       organisation = owner;
-      if (status !== null) action = editAction(status);
+      if (status !== null) {
+        action = editAction(status);
+        decidedOn = status;
+      }
     }
   } else if (ref.event !== undefined) {
     const slug = id(ref.event);
@@ -244,7 +257,10 @@ const resolveAccess = async (
         ref.edit ? ctx.services.eventStatus(slug) : null,
       ]);
       organisation = owner;
-      if (status !== null) action = editAction(status);
+      if (status !== null) {
+        action = editAction(status);
+        decidedOn = status;
+      }
     }
   } else if (ref.article !== undefined) {
     const slug = id(ref.article);
@@ -254,7 +270,10 @@ const resolveAccess = async (
         ref.edit ? ctx.services.articleStatus(slug) : null,
       ]);
       organisation = owner;
-      if (status !== null) action = editAction(status);
+      if (status !== null) {
+        action = editAction(status);
+        decidedOn = status;
+      }
     }
   } else if (ref.participation !== undefined) {
     const value = id(ref.participation);
@@ -278,7 +297,7 @@ const resolveAccess = async (
   }
   const resources = [resourceOf(organisation)];
   if (ref.alsoInput !== undefined) resources.push(resourceOf(id(ref.alsoInput)));
-  return { action, resources };
+  return { action, resources, ...(decidedOn === undefined ? {} : { decidedOn }) };
 };
 
 /**
@@ -297,7 +316,7 @@ const checkAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) 
       cause: new Error(`${path} declares no meta.access`),
     });
   }
-  if (access === 'public') return next();
+  if (access === 'public') return next({ ctx: { decidedOn: undefined } });
   const auth = await ctx.auth();
   const anonymous = auth.actor.kind === 'anonymous';
   const refuse = async (action: Action | 'signed-in', organisation: string | null) => {
@@ -308,7 +327,7 @@ const checkAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) 
   };
   if (access === 'signed-in') {
     if (auth.actor.kind !== 'user') throw await refuse('signed-in', null);
-    return next();
+    return next({ ctx: { decidedOn: undefined } });
   }
   // Input that cannot even be read (not JSON, too large) names no resource, and says nothing of
   // any: a signed-in caller is told so, rather than refused; anyone else is refused alike.
@@ -319,7 +338,7 @@ const checkAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) 
   );
   if (!raw.ok && auth.actor.kind === 'user') throw raw.error;
   const input = raw.ok ? raw.value : undefined;
-  const { action, resources } = await resolveAccess(
+  const { action, resources, decidedOn } = await resolveAccess(
     ctx,
     auth.actor,
     access.action,
@@ -330,7 +349,7 @@ const checkAccess = t.middleware(async ({ ctx, meta, path, getRawInput, next }) 
   if (refused !== undefined) {
     throw await refuse(action, 'organisation' in refused ? refused.organisation : null);
   }
-  return next();
+  return next({ ctx: { decidedOn } });
 });
 
 /**

@@ -123,10 +123,15 @@ export const articles = {
     .input(UpdateArticle)
     .mutation(
       writing(
-        async (db, input, actor) =>
+        async (db, input, actor, ctx) =>
           updateArticle(
             db,
-            { ...(await articleDraft(input)), slug: input.slug, version: input.version },
+            {
+              ...(await articleDraft(input)),
+              slug: input.slug,
+              version: input.version,
+              decidedOn: ctx.decidedOn,
+            },
             actor,
           ),
         { refs: ARTICLE_REFS },

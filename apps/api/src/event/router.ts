@@ -106,10 +106,15 @@ export const events = {
     .input(UpdateEvent)
     .mutation(
       writing(
-        async (db, input, actor) =>
+        async (db, input, actor, ctx) =>
           updateEvent(
             db,
-            { ...(await eventDraft(input)), slug: input.slug, version: input.version },
+            {
+              ...(await eventDraft(input)),
+              slug: input.slug,
+              version: input.version,
+              decidedOn: ctx.decidedOn,
+            },
             actor,
           ),
         { refs: EVENT_REFS },

@@ -122,11 +122,12 @@ export const projects = {
     .input(UpdateProject)
     .mutation(
       writing(
-        async (db, input, actor) => {
+        async (db, input, actor, ctx) => {
           const draft = {
             ...(await projectDraft(input)),
             slug: input.slug,
             version: input.version,
+            decidedOn: ctx.decidedOn,
           };
           return updateProject(db, draft, actor);
         },

@@ -86,10 +86,15 @@ export const resources = {
     .input(UpdateResource)
     .mutation(
       writing(
-        async (db, input, actor) =>
+        async (db, input, actor, ctx) =>
           updateResource(
             db,
-            { ...(await resourceDraft(input)), slug: input.slug, version: input.version },
+            {
+              ...(await resourceDraft(input)),
+              slug: input.slug,
+              version: input.version,
+              decidedOn: ctx.decidedOn,
+            },
             actor,
           ),
         { refs: RESOURCE_REFS },

@@ -13,6 +13,7 @@ import {
   type PublishAtWithoutPublish,
   publishAtOf,
   type StaleVersion,
+  type Status,
   type Transition,
 } from '@klimakommuner/domain';
 import { Result } from 'effect';
@@ -44,6 +45,8 @@ export interface NewArticle extends ArticleDraft {
 export interface ArticleUpdate extends ArticleFields {
   readonly slug: string;
   readonly version: number;
+  /** The workflow status the API decided the caller may edit (versioned.ts, decidedOn). */
+  readonly decidedOn?: Status | undefined;
   readonly bodyHtml: string;
 }
 
@@ -160,7 +163,7 @@ type Locked = Pick<
  */
 const changeArticle = <E>(
   db: Kysely<Database>,
-  input: { readonly slug: string; readonly version: number },
+  input: { readonly slug: string; readonly version: number; readonly decidedOn?: Status | undefined },
   actor: AuditActor | null,
   decide: (
     trx: Transaction<Database>,
@@ -172,6 +175,7 @@ const changeArticle = <E>(
     recordType: 'article',
     recordId: input.slug,
     version: input.version,
+    decidedOn: input.decidedOn,
     actor,
     lock: (trx) =>
       trx

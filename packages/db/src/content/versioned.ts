@@ -22,6 +22,14 @@ export interface VersionedChange<Row, View, E> {
   readonly recordId: string;
   /** The version the caller saw. */
   readonly version: number;
+  /**
+   * The workflow status the caller's right to this change was decided on (the API's access
+   * check reads it before this transaction: editing a draft and editing what is published are
+   * different rights). Should the locked record have another, someone moved it meanwhile, and
+   * the change is refused as stale whatever version it names: a contributor who sent the
+   * version a publish was about to make cannot edit what is now published.
+   */
+  readonly decidedOn?: string | undefined;
   readonly actor: AuditActor | null;
   /** Locks the record for the rest of the transaction; undefined when there is none. */
   readonly lock: (trx: Transaction<Database>) => Promise<Row | undefined>;
@@ -59,7 +67,10 @@ export const changeAtVersion = <
       const row = await change.lock(trx);
       if (row === undefined) return notFound(change.recordType, change.recordId);
       const before = await change.view(trx);
-      if (row.version !== change.version) {
+      const moved =
+        change.decidedOn !== undefined &&
+        (row as { readonly workflow_status?: string }).workflow_status !== change.decidedOn;
+      if (row.version !== change.version || moved) {
         return stale(change.recordType, change.recordId, change.version, before);
       }
       const written = await change.write(trx, row, before);

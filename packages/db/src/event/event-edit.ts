@@ -12,6 +12,7 @@ import {
   type PublishAtWithoutPublish,
   publishAtOf,
   type StaleVersion,
+  type Status,
   type Transition,
   transition,
 } from '@klimakommuner/domain';
@@ -39,6 +40,8 @@ export interface NewEvent extends EventDraft {
 export interface EventUpdate extends Omit<EventDraft, 'organiser'> {
   readonly slug: string;
   readonly version: number;
+  /** The workflow status the API decided the caller may edit (versioned.ts, decidedOn). */
+  readonly decidedOn?: Status | undefined;
   readonly descriptionHtml: string;
 }
 
@@ -235,7 +238,7 @@ type Locked = Pick<
  */
 const changeEvent = <E>(
   db: Kysely<Database>,
-  input: { readonly slug: string; readonly version: number },
+  input: { readonly slug: string; readonly version: number; readonly decidedOn?: Status | undefined },
   actor: AuditActor | null,
   decide: (
     trx: Transaction<Database>,
@@ -252,6 +255,7 @@ const changeEvent = <E>(
     recordType: 'event',
     recordId: input.slug,
     version: input.version,
+    decidedOn: input.decidedOn,
     actor,
     lock: (trx) =>
       trx

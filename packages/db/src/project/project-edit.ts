@@ -16,6 +16,7 @@ import {
   projectSlug,
   publishAtOf,
   type StaleVersion,
+  type Status,
   type Transition,
 } from '@klimakommuner/domain';
 import { Result } from 'effect';
@@ -38,6 +39,8 @@ export interface NewProject extends ProjectDraft {
 export interface ProjectUpdate extends Omit<ProjectDraft, 'owner'> {
   readonly slug: string;
   readonly version: number;
+  /** The workflow status the API decided the caller may edit (versioned.ts, decidedOn). */
+  readonly decidedOn?: Status | undefined;
   readonly bodyHtml: string;
 }
 
@@ -229,7 +232,7 @@ type Locked = Pick<
  */
 const changeProject = <E>(
   db: Kysely<Database>,
-  input: { readonly slug: string; readonly version: number },
+  input: { readonly slug: string; readonly version: number; readonly decidedOn?: Status | undefined },
   actor: AuditActor | null,
   decide: (
     trx: Transaction<Database>,
@@ -241,6 +244,7 @@ const changeProject = <E>(
     recordType: 'project',
     recordId: input.slug,
     version: input.version,
+    decidedOn: input.decidedOn,
     actor,
     lock: (trx) =>
       trx

@@ -13,6 +13,7 @@ import {
   type ResourceNotPublishable,
   resourceSlug,
   type StaleVersion,
+  type Status,
   type Transition,
 } from '@klimakommuner/domain';
 import { Result } from 'effect';
@@ -37,6 +38,8 @@ export interface NewResource extends ResourceDraft {
 export interface ResourceUpdate extends ResourceFields {
   readonly slug: string;
   readonly version: number;
+  /** The workflow status the API decided the caller may edit (versioned.ts, decidedOn). */
+  readonly decidedOn?: Status | undefined;
   readonly bodyHtml: string;
 }
 
@@ -160,7 +163,7 @@ type Locked = Pick<
  */
 const changeResource = <E>(
   db: Kysely<Database>,
-  input: { readonly slug: string; readonly version: number },
+  input: { readonly slug: string; readonly version: number; readonly decidedOn?: Status | undefined },
   actor: AuditActor | null,
   decide: (
     trx: Transaction<Database>,
@@ -172,6 +175,7 @@ const changeResource = <E>(
     recordType: 'resource',
     recordId: input.slug,
     version: input.version,
+    decidedOn: input.decidedOn,
     actor,
     lock: (trx) =>
       trx

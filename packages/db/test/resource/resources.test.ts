@@ -133,6 +133,35 @@ onEachEngine('resources', (db) => {
     expect(stale).toMatchObject({ kind: 'stale', current: { version: published.version } });
   });
 
+  it('refuses an edit as stale when the resource left the status the right to edit was decided on', async () => {
+    // The API decides «edit a draft» or «edit what is published» before the transaction; a
+    // publish in between must not let a draft's editor change what is now published, even
+    // with the version the publish made.
+    const racing = await create({ title: 'Publiseres i mellomtiden' });
+    const published = await publish(racing.slug, racing.version);
+    const before = await auditCount(db());
+    const edit = (decidedOn: 'draft' | 'published') =>
+      updateResource(
+        db().db,
+        {
+          ...draft({ title: 'Endret av bidragsyter' }),
+          slug: racing.slug,
+          version: published.version,
+          decidedOn,
+        },
+        ADMIN,
+      ).then(outcome);
+    expect(await edit('draft')).toMatchObject({
+      kind: 'stale',
+      current: { title: 'Publiseres i mellomtiden', workflowStatus: 'published' },
+    });
+    expect(await auditCount(db())).toBe(before);
+    expect(await edit('published')).toMatchObject({
+      kind: 'ok',
+      value: { title: 'Endret av bidragsyter' },
+    });
+  });
+
   it('shows a resource in draft and in review on its organisation’s dashboard, not another’s', async () => {
     const waiting = await create({ title: 'Venter på redaktøren' });
     const onDashboard = async (organisation: string) => {
