@@ -163,7 +163,7 @@ describe('resources through tRPC and HTTP', () => {
     );
     expect(apiErrorCode(notPublishable)).toBe('UNPROCESSABLE_CONTENT');
     expect((notPublishable as Error).message).toBe(
-      'Ressursen kan ikke publiseres uten minst ett tema og minst ett vedlegg eller én lenke.',
+      'Ressursen kan ikke publiseres ennå: velg minst ett tema, og legg til minst ett vedlegg eller én lenke.',
     );
     const foreignProject = await rejection(() =>
       editorB.resources.create.mutate({

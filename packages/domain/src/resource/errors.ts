@@ -8,8 +8,13 @@ export class ResourceNotPublishable extends Schema.TaggedError<ResourceNotPublis
   'ResourceNotPublishable',
   { missingTheme: Schema.Boolean, missingContent: Schema.Boolean },
 ) {
+  /** What is missing, so that the editor knows what to add. */
   override get message(): string {
-    return 'Ressursen kan ikke publiseres uten minst ett tema og minst ett vedlegg eller én lenke.';
+    const missing = [
+      ...(this.missingTheme ? ['velg minst ett tema'] : []),
+      ...(this.missingContent ? ['legg til minst ett vedlegg eller én lenke'] : []),
+    ];
+    return `Ressursen kan ikke publiseres ennå: ${missing.join(', og ')}.`;
   }
 }
 

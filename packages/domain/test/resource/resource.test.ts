@@ -37,15 +37,22 @@ describe('checkResourcePublishable', () => {
     expect(
       Result.isSuccess(checkResourcePublishable({ ...ready, attachments: [], links: [link] })),
     ).toBe(true);
-    expect(failureOf(checkResourcePublishable({ ...ready, themes: [] }))).toMatchObject({
+    const themeless = failureOf(checkResourcePublishable({ ...ready, themes: [] }));
+    expect(themeless).toMatchObject({
       _tag: 'ResourceNotPublishable',
       missingTheme: true,
       missingContent: false,
     });
+    // The message names what is missing, and only that.
+    expect(themeless.message).toBe('Ressursen kan ikke publiseres ennå: velg minst ett tema.');
     const empty = failureOf(checkResourcePublishable({ ...ready, attachments: [], links: [] }));
     expect(empty).toMatchObject({ missingTheme: false, missingContent: true });
     expect(empty.message).toBe(
-      'Ressursen kan ikke publiseres uten minst ett tema og minst ett vedlegg eller én lenke.',
+      'Ressursen kan ikke publiseres ennå: legg til minst ett vedlegg eller én lenke.',
+    );
+    const bare = failureOf(checkResourcePublishable({ themes: [], attachments: [], links: [] }));
+    expect(bare.message).toBe(
+      'Ressursen kan ikke publiseres ennå: velg minst ett tema, og legg til minst ett vedlegg eller én lenke.',
     );
   });
 
