@@ -120,7 +120,11 @@ test('an editor uploads a PDF and an image, publishes; the public finds, narrows
     buffer: pdfFile({ pages: [['Klimakrav i offentlige anskaffelser', 'Mal for kommunene']] }),
   });
   await page.getByRole('button', { name: 'Last opp vedlegget' }).click();
-  await expect(page.getByText('Vedlegget er lagt til.')).toBeVisible();
+  // The answer opens at the attachments and says there what was done, not at the page's top.
+  const attachments = page.getByRole('group', { name: 'Vedlegg', exact: true });
+  await expect(attachments.getByText('Vedlegget er lagt til.')).toBeVisible();
+  await expect(page).toHaveURL(/#attachments$/);
+  await expect(attachments).toBeInViewport();
   await expect(page.getByLabel('Tittel på vedlegg 1')).toHaveValue('Malen som PDF');
   await expect(page.getByLabel('Tittel', { exact: true })).toHaveValue(title);
 
@@ -130,6 +134,8 @@ test('an editor uploads a PDF and an image, publishes; the public finds, narrows
   await fileField(page).setInputFiles({ name: 'flyt.png', mimeType: 'image/png', buffer: png });
   await page.getByRole('button', { name: 'Last opp vedlegget' }).click();
   await expect(page.locator('.upload-status')).toContainText(/alternativ tekst/i);
+  // The last round's «lagt til» does not stand beside the refusal.
+  await expect(attachments.getByText('Vedlegget er lagt til.')).toHaveCount(0);
   await expect(page.getByLabel('Tittel på vedlegg 1')).toHaveValue('Malen som PDF');
   await page
     .getByLabel('Alternativ tekst (bare for bilder)', { exact: true })
@@ -143,6 +149,7 @@ test('an editor uploads a PDF and an image, publishes; the public finds, narrows
   // Reorder: the image first, then back.
   await page.getByRole('button', { name: 'Flytt opp vedlegg 2' }).click();
   await expect(page.getByLabel('Tittel på vedlegg 1')).toHaveValue('Flytskjema');
+  await expect(attachments.getByText('Vedlegget er flyttet opp.')).toBeInViewport();
   await page.getByRole('button', { name: 'Flytt ned vedlegg 1' }).click();
   await expect(page.getByLabel('Tittel på vedlegg 1')).toHaveValue('Malen som PDF');
   await expectNoAxeViolations(page);

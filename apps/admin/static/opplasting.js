@@ -61,6 +61,8 @@
     const answer = await upload(form, file);
     const stored = answer.body?.file;
     if (answer.status !== 201 || !stored?.id) {
+      // What the last round did no longer stands beside a refusal.
+      for (const notice of form.querySelectorAll('[data-notice]')) notice.remove();
       say(
         form,
         answer.body?.error?.message ?? 'Opplastingen feilet. Sjekk nettforbindelsen og prøv igjen.',

@@ -41,8 +41,10 @@ export interface FormRound {
   readonly kind: 'save';
   readonly values: ResourceFormValues;
   readonly errors: FieldErrors;
-  /** What the round did, e.g. «Vedlegget er lagt til …». */
+  /** What the round did, said at the top of the page. */
   readonly notice: string | null;
+  /** What an attachment button did («Vedlegget er lagt til …»), said at the attachments. */
+  readonly attachmentsNotice?: string | null;
 }
 
 const UNSAVED = 'Lagre ressursen for å beholde endringen.';
@@ -103,11 +105,13 @@ export async function attachmentRound<X extends Record<string, unknown>>(
 ): Promise<ActionFailure<FormRound & X> | (FormRound & X)> {
   const round = await readResourceRound(event, organisation);
   const more = extra(round.form);
+  // What was done is said at the attachments, where the page opens (not at its top).
   const answer = (values: ResourceFormValues, errors: FieldErrors, notice: string | null) => ({
     kind: 'save' as const,
     values,
     errors,
-    notice,
+    notice: null,
+    attachmentsNotice: notice,
     ...more,
   });
   if (Object.keys(round.errors).length > 0)
