@@ -174,7 +174,19 @@ test('an editor uploads a PDF and an image, publishes; the public finds, narrows
   await expectNoAxeViolations(page);
   await page.goBack();
 
+  // A change not saved yet is not lost to a workflow button: it asks first, and «Avbryt»
+  // keeps the change in the field.
+  const titleField = page.getByLabel('Tittel', { exact: true });
+  await titleField.fill(`${title} (ikke lagret)`);
   await page.getByRole('button', { name: 'Publiser', exact: true }).click();
+  const unsaved = page.getByRole('dialog', { name: 'Endringene er ikke lagret' });
+  await expect(unsaved).toBeVisible();
+  await unsaved.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(titleField).toHaveValue(`${title} (ikke lagret)`);
+  await titleField.fill(title);
+
+  await page.getByRole('button', { name: 'Publiser', exact: true }).click();
+  await unsaved.getByRole('button', { name: 'Fortsett uten å lagre' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ja, publiser' }).click();
   await expect(page.getByText(/Publiseringsstatusen er endret til «Publisert»/)).toBeVisible();
 
