@@ -15,7 +15,7 @@ const SEEDED = [
   'sirkulaere-losninger-i-befolkningen',
   'strategisk-klimaarbeid',
 ];
-const NOT_PUBLISHABLE = 'Prosjektet kan ikke publiseres uten minst én prosjektleder og ett tema.';
+const NOT_PUBLISHABLE = 'Prosjektet kan ikke publiseres ennå: legg til minst én prosjektleder.';
 
 let admin: ApiClient;
 let editor: ApiClient;

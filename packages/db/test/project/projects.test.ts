@@ -302,7 +302,7 @@ const projectSuite = (db: () => DbHandle): void => {
     expect(refused).toMatchObject({ kind: 'refused', error: { _tag: 'ProjectNotPublishable' } });
     if (refused.kind === 'refused') {
       expect(refused.error.message).toBe(
-        'Prosjektet kan ikke publiseres uten minst én prosjektleder og ett tema.',
+        'Prosjektet kan ikke publiseres ennå: legg til minst én prosjektleder, og velg minst ett tema.',
       );
     }
     expect(await auditCount(handle)).toBe(audits);

@@ -7,8 +7,13 @@ export class ArticleNotPublishable extends Schema.TaggedError<ArticleNotPublisha
   'ArticleNotPublishable',
   { missingLead: Schema.Boolean, missingBody: Schema.Boolean },
 ) {
+  /** What is missing, so that the editor knows what to write. */
   override get message(): string {
-    return 'Artikkelen kan ikke publiseres uten ingress og tekst.';
+    const missing = [
+      ...(this.missingLead ? ['en ingress'] : []),
+      ...(this.missingBody ? ['en tekst'] : []),
+    ];
+    return `Artikkelen kan ikke publiseres ennå: skriv ${missing.join(' og ')}.`;
   }
 }
 

@@ -30,8 +30,13 @@ export class ProjectNotPublishable extends Schema.TaggedError<ProjectNotPublisha
   'ProjectNotPublishable',
   { missingLeader: Schema.Boolean, missingTheme: Schema.Boolean },
 ) {
+  /** What is missing, so that the editor knows what to add. */
   override get message(): string {
-    return 'Prosjektet kan ikke publiseres uten minst én prosjektleder og ett tema.';
+    const missing = [
+      ...(this.missingLeader ? ['legg til minst én prosjektleder'] : []),
+      ...(this.missingTheme ? ['velg minst ett tema'] : []),
+    ];
+    return `Prosjektet kan ikke publiseres ennå: ${missing.join(', og ')}.`;
   }
 }
 

@@ -28,7 +28,10 @@ describe('checkArticlePublishable', () => {
     expect(Result.isSuccess(checkArticlePublishable(ready))).toBe(true);
     const error = failureOf(checkArticlePublishable({ lead: ' ', body: 'x' }));
     expect(error._tag).toBe('ArticleNotPublishable');
-    expect(error.message).toBe('Artikkelen kan ikke publiseres uten ingress og tekst.');
+    expect(error.message).toBe('Artikkelen kan ikke publiseres ennå: skriv en ingress.');
+    expect(failureOf(checkArticlePublishable({ lead: '', body: '' })).message).toBe(
+      'Artikkelen kan ikke publiseres ennå: skriv en ingress og en tekst.',
+    );
     expect(failureOf(checkArticlePublishable({ lead: 'x', body: '\n' }))).toMatchObject({
       missingLead: false,
       missingBody: true,

@@ -85,6 +85,9 @@ describe('checkPublishable', () => {
   });
 
   it('refuses a project without a leader or without a theme', () => {
+    expect(failureOf(checkPublishable({ leaders: [], themes: [] })).message).toBe(
+      'Prosjektet kan ikke publiseres ennå: legg til minst én prosjektleder, og velg minst ett tema.',
+    );
     for (const p of [
       { leaders: [], themes: ['klimatilpasning'] },
       { leaders: ['p1'], themes: [] },
@@ -96,8 +99,12 @@ describe('checkPublishable', () => {
         missingLeader: p.leaders.length === 0,
         missingTheme: p.themes.length === 0,
       });
+      // The message names what is missing, and only that.
       expect(error.message).toBe(
-        'Prosjektet kan ikke publiseres uten minst én prosjektleder og ett tema.',
+        `Prosjektet kan ikke publiseres ennå: ${[
+          ...(p.leaders.length === 0 ? ['legg til minst én prosjektleder'] : []),
+          ...(p.themes.length === 0 ? ['velg minst ett tema'] : []),
+        ].join(', og ')}.`,
       );
     }
   });
