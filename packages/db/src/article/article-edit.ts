@@ -163,7 +163,11 @@ type Locked = Pick<
  */
 const changeArticle = <E>(
   db: Kysely<Database>,
-  input: { readonly slug: string; readonly version: number; readonly decidedOn?: Status | undefined },
+  input: {
+    readonly slug: string;
+    readonly version: number;
+    readonly decidedOn?: Status | undefined;
+  },
   actor: AuditActor | null,
   decide: (
     trx: Transaction<Database>,
