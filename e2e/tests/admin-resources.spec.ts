@@ -80,6 +80,15 @@ test('refused uploads say why in Norwegian, keep what was typed and store nothin
   await page.getByRole('button', { name: 'Opprett ressursen' }).click();
   await expect(page.getByText('Ressursen er opprettet som utkast.')).toBeVisible();
   await expect(page.getByLabel('Tittel på vedlegg 1')).toHaveValue('veileder');
+
+  // Publishing it without a theme is refused next to «Tema», linked from the summary; the
+  // attachment it has is not asked for.
+  await page.getByRole('button', { name: 'Publiser', exact: true }).click();
+  await page.getByRole('button', { name: 'Ja, publiser' }).click();
+  const noTheme = 'Velg minst ett tema og lagre før ressursen publiseres.';
+  await expect(page.getByRole('group', { name: 'Tema' })).toContainText(noTheme);
+  await expect(page.getByRole('link', { name: noTheme })).toHaveAttribute('href', '#themes');
+  await expect(page.locator('#attachments-feil')).toHaveCount(0);
   await page.context().close();
 });
 

@@ -3,6 +3,7 @@ import { type ActionFailure, error, fail, redirect } from '@sveltejs/kit';
 import type { Confirmation } from '#lib/confirm.ts';
 import { formatTimestamp } from '#lib/format.ts';
 import { type FieldErrors, INVALID_FORM } from '#lib/forms.ts';
+import { tagOf } from '#lib/failures.ts';
 import { readTransition } from '#lib/transition-form.ts';
 import { type ApiClient, attempt, FORBIDDEN_MESSAGE } from './api.ts';
 import { type AskFirst, askFirst, isConfirmed } from './confirm.ts';
@@ -21,6 +22,8 @@ export interface TransitionFailure {
   publishAt: string;
   errors: FieldErrors;
   message: string | null;
+  /** The domain error's tag when the API refused it (e.g. 'ResourceNotPublishable'). */
+  tag: string | null;
 }
 
 type Event = Parameters<typeof attempt>[0];
@@ -56,6 +59,7 @@ export async function transitionAction(
       publishAt: publishAtLocal,
       errors: { publishAt: publishAtError },
       message: null,
+      tag: null,
     });
   }
 
@@ -80,5 +84,6 @@ export async function transitionAction(
     publishAt: publishAtLocal,
     errors: publishAtIssue ? { publishAt: publishAtIssue.message } : {},
     message: publishAtIssue ? null : message,
+    tag: tagOf(result.failure) || null,
   });
 }
