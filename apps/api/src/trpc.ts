@@ -219,62 +219,49 @@ const resolveAccess = async (
   let decidedOn: Status | undefined;
   let organisation: string | null = null;
   const id = (key: string) => field(input, key);
+  // A content record named by its slug: its owner, and for an edit (`ref.edit`) the action its
+  // workflow status calls for.
+  const owned = async (
+    slug: string | null,
+    ownerOf: (slug: string) => Promise<string | null>,
+    statusOf: (slug: string) => Promise<Status | null>,
+  ) => {
+    if (slug === null) return;
+    const [owner, status] = await Promise.all([ownerOf(slug), ref.edit ? statusOf(slug) : null]);
+    organisation = owner;
+    if (status !== null) {
+      action = editAction(status);
+      decidedOn = status;
+    }
+  };
   if (ref.input !== undefined) organisation = id(ref.input);
   else if (ref.membership !== undefined) {
     const value = id(ref.membership);
     organisation = value === null ? null : await ctx.services.membershipOrganisation(value);
   } else if (ref.project !== undefined) {
-    const slug = id(ref.project);
-    if (slug !== null) {
-      const [owner, status] = await Promise.all([
-        ctx.services.projectOrganisation(slug),
-        ref.edit ? ctx.services.projectStatus(slug) : null,
-      ]);
-      organisation = owner;
-      if (status !== null) {
-        action = editAction(status);
-        decidedOn = status;
-      }
-    }
+    await owned(
+      id(ref.project),
+      (slug) => ctx.services.projectOrganisation(slug),
+      (slug) => ctx.services.projectStatus(slug),
+    );
   } else if (ref.libraryResource !== undefined) {
-    const slug = id(ref.libraryResource);
-    if (slug !== null) {
-      const [owner, status] = await Promise.all([
-        ctx.services.resourceOrganisation(slug),
-        ref.edit ? ctx.services.resourceStatus(slug) : null,
-      ]);
-      organisation = owner;
-      if (status !== null) {
-        action = editAction(status);
-        decidedOn = status;
-      }
-    }
+    await owned(
+      id(ref.libraryResource),
+      (slug) => ctx.services.resourceOrganisation(slug),
+      (slug) => ctx.services.resourceStatus(slug),
+    );
   } else if (ref.event !== undefined) {
-    const slug = id(ref.event);
-    if (slug !== null) {
-      const [owner, status] = await Promise.all([
-        ctx.services.eventOrganisation(slug),
-        ref.edit ? ctx.services.eventStatus(slug) : null,
-      ]);
-      organisation = owner;
-      if (status !== null) {
-        action = editAction(status);
-        decidedOn = status;
-      }
-    }
+    await owned(
+      id(ref.event),
+      (slug) => ctx.services.eventOrganisation(slug),
+      (slug) => ctx.services.eventStatus(slug),
+    );
   } else if (ref.article !== undefined) {
-    const slug = id(ref.article);
-    if (slug !== null) {
-      const [owner, status] = await Promise.all([
-        ctx.services.articleOrganisation(slug),
-        ref.edit ? ctx.services.articleStatus(slug) : null,
-      ]);
-      organisation = owner;
-      if (status !== null) {
-        action = editAction(status);
-        decidedOn = status;
-      }
-    }
+    await owned(
+      id(ref.article),
+      (slug) => ctx.services.articleOrganisation(slug),
+      (slug) => ctx.services.articleStatus(slug),
+    );
   } else if (ref.participation !== undefined) {
     const value = id(ref.participation);
     organisation = value === null ? null : await ctx.services.participationOrganisation(value);

@@ -5,6 +5,7 @@ import {
   applyAttachmentCommand,
   EMPTY_RESOURCE,
   editValues,
+  publishErrors,
   type ResourceFormValues,
   readAttachmentCommand,
   readResourceForm,
@@ -294,5 +295,23 @@ describe('the API’s refusals on the form', () => {
     expect(uploadErrors({ field: 'alt', message: 'Skriv en alternativ tekst.' })).toEqual({
       newAltText: 'Skriv en alternativ tekst.',
     });
+  });
+});
+
+describe('a publish refused for what the resource lacks', () => {
+  it('names, at each field, only what the domain’s rule finds missing', () => {
+    const theme = { slug: 'utslippskutt', name: 'Utslippskutt' };
+    const link = { title: 'Miljødirektoratet', url: 'https://www.miljodirektoratet.no/' };
+    expect(publishErrors({ themes: [], attachments: [], links: [link] })).toEqual({
+      themes: 'Velg minst ett tema og lagre før ressursen publiseres.',
+    });
+    expect(Object.keys(publishErrors({ themes: [theme], attachments: [], links: [] }))).toEqual([
+      'attachments',
+    ]);
+    expect(Object.keys(publishErrors({ themes: [], attachments: [], links: [] }))).toEqual([
+      'themes',
+      'attachments',
+    ]);
+    expect(publishErrors({ themes: [theme], attachments: [], links: [link] })).toEqual({});
   });
 });

@@ -9,6 +9,7 @@ import {
   AttachmentTitleMissing,
   checkAttachments,
   checkResourceDates,
+  checkResourcePublishable,
   HttpUrl,
   IsoDate,
   MunicipalityNumber,
@@ -359,6 +360,31 @@ function ruleField(failure: ApiFailure): string {
   if (tag === 'ResourceProjectNotOfOwner') return 'project';
   if (tag === 'ResourceNotPublishable') return 'themes';
   return 'title';
+}
+
+/**
+ * What the saved resource lacks to be published (the domain's checkResourcePublishable), as
+ * messages at the fields to fill: for a publish the API refused as ResourceNotPublishable.
+ */
+export function publishErrors(
+  resource: Pick<ResourceEditView, 'themes' | 'attachments' | 'links'>,
+): FieldErrors {
+  const checked = checkResourcePublishable({
+    themes: resource.themes.map((theme) => theme.slug),
+    attachments: resource.attachments,
+    links: resource.links,
+  });
+  if (Result.isSuccess(checked)) return {};
+  const { missingTheme, missingContent } = checked.failure;
+  return {
+    ...(missingTheme ? { themes: 'Velg minst ett tema og lagre før ressursen publiseres.' } : {}),
+    ...(missingContent
+      ? {
+          attachments:
+            'Legg til minst ett vedlegg eller én lenke og lagre før ressursen publiseres.',
+        }
+      : {}),
+  };
 }
 
 /** Where the API's refusal of a resource save belongs in the form. */

@@ -54,7 +54,7 @@ export interface VersionedChange<Row, View, E> {
  * decide and write, then append the audit row with both snapshots.
  */
 export const changeAtVersion = <
-  Row extends { readonly version: number },
+  Row extends { readonly version: number; readonly workflow_status?: string },
   View extends { readonly version: number },
   E,
 >(
@@ -67,9 +67,7 @@ export const changeAtVersion = <
       const row = await change.lock(trx);
       if (row === undefined) return notFound(change.recordType, change.recordId);
       const before = await change.view(trx);
-      const moved =
-        change.decidedOn !== undefined &&
-        (row as { readonly workflow_status?: string }).workflow_status !== change.decidedOn;
+      const moved = change.decidedOn !== undefined && row.workflow_status !== change.decidedOn;
       if (row.version !== change.version || moved) {
         return stale(change.recordType, change.recordId, change.version, before);
       }
