@@ -222,7 +222,7 @@ describe('POST /files', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('refuses an SVG with a script, a renamed program and a file over 20 MB, storing nothing', async () => {
+  it('refuses an SVG with a script, a renamed program, a PDF renamed to .png and a file over 20 MB, storing nothing', async () => {
     const before = await stored();
     const notAllowed =
       'Filen er ikke en av de tillatte typene (PDF, Word, Excel, PowerPoint, OpenDocument, CSV, PNG, JPEG, WebP).';
@@ -241,6 +241,22 @@ describe('POST /files', () => {
       { organisation: B },
     );
     expect(exe).toMatchObject({ status: 415, body: { error: { message: notAllowed } } });
+    const renamed = await upload(
+      editorB,
+      { bytes: pdfFile({ pages: [['Kart']] }), name: 'kart.png', type: 'image/png' },
+      { organisation: B },
+    );
+    expect(renamed).toMatchObject({
+      status: 415,
+      body: {
+        error: {
+          code: 'name-mismatch',
+          field: 'file',
+          message:
+            'Filen heter .png, men innholdet er PDF. Sjekk at du har valgt riktig fil, eller gi den endelsen .pdf.',
+        },
+      },
+    });
     const tooBig = {
       status: 413,
       body: { error: { field: 'file', message: 'Filen er større enn 20 MB.' } },

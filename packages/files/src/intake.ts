@@ -13,10 +13,16 @@ import {
   type StoredVariant,
   storeImage,
 } from './images.ts';
-import { type FileKind, isImageKind, KINDS } from './kinds.ts';
+import { type FileKind, isImageKind, KINDS, claimedKind } from './kinds.ts';
 import { measure } from './measure.ts';
 import { extractPdfText, type PdfTextOptions } from './pdf-text.ts';
-import { MAX_ALT_TEXT, type Refusal, type RefusalCode, refusal } from './refusal.ts';
+import {
+  MAX_ALT_TEXT,
+  type Refusal,
+  type RefusalCode,
+  type RefusalContext,
+  refusal,
+} from './refusal.ts';
 import { type Spooled, spool } from './spool.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -35,6 +41,12 @@ export interface IntakeOptions {
   /** The length the client declared, if any: over the limit, nothing is read at all. */
   readonly contentLength?: number;
   readonly newId?: () => string;
+  /**
+   * The name the uploader gave the file. When its extension names an allowed kind other than
+   * the one its bytes are («rapport.pdf» saved as «bilde.png»), the upload is refused: the editor
+   * has most likely chosen the wrong file, or a file made to pass for another.
+   */
+  readonly fileName?: string | undefined;
 }
 
 /** An accepted upload: what is stored under `${id}/…`, for the database to remember. */
@@ -60,11 +72,16 @@ export type IntakeResult =
   | { readonly ok: true; readonly file: StoredFile }
   | { readonly ok: false; readonly refusal: Refusal };
 
-export const refused = (code: RefusalCode, options: IntakeOptions = {}): IntakeResult => ({
+export const refused = (
+  code: RefusalCode,
+  options: IntakeOptions = {},
+  context: RefusalContext = {},
+): IntakeResult => ({
   ok: false,
   refusal: refusal(code, {
     maxBytes: options.maxBytes ?? MAX_UPLOAD_BYTES,
     maxPixels: options.image?.maxPixels ?? MAX_PIXELS,
+    ...context,
   }),
 });
 
@@ -115,6 +132,9 @@ export const storeSpooled = async (
   const { kind } = detection;
   const info = KINDS[kind];
   if (options.accept === 'image' && !isImageKind(kind)) return refused('not-an-image', options);
+  const claimed = options.fileName === undefined ? null : claimedKind(options.fileName);
+  if (claimed !== null && claimed.kind !== kind)
+    return refused('name-mismatch', options, { named: claimed.extension, actual: info });
   const id = (options.newId ?? randomUUID)();
 
   if (isImageKind(kind)) {

@@ -61,3 +61,32 @@ export const KINDS: Readonly<Record<FileKind, KindInfo>> = {
 };
 
 export const isImageKind = (kind: FileKind): kind is ImageKind => KINDS[kind].image;
+
+/** Extensions people give files of each kind (lower case), beyond the one downloads get. */
+const OTHER_EXTENSIONS: Readonly<Record<string, FileKind>> = {
+  jpeg: 'jpeg',
+  jpe: 'jpeg',
+  jfif: 'jpeg',
+};
+
+const BY_EXTENSION: Readonly<Record<string, FileKind>> = {
+  ...Object.fromEntries(
+    (Object.entries(KINDS) as [FileKind, KindInfo][]).map(([kind, info]) => [info.extension, kind]),
+  ),
+  ...OTHER_EXTENSIONS,
+};
+
+/**
+ * The kind an uploaded file's name claims by its extension («rapport.PDF» → pdf, with the
+ * extension as written, in lower case), or null when it has none, or one that is no allowed
+ * kind's («notat.txt», «bilde.svg»): then the bytes alone decide.
+ */
+export const claimedKind = (
+  name: string,
+): { readonly kind: FileKind; readonly extension: string } | null => {
+  const extension = /\.([A-Za-z0-9]{1,5})$/.exec(name.trim())?.[1]?.toLowerCase();
+  const kind = extension === undefined ? undefined : BY_EXTENSION[extension];
+  return extension !== undefined && kind !== undefined && Object.hasOwn(BY_EXTENSION, extension)
+    ? { kind, extension }
+    : null;
+};

@@ -29,7 +29,7 @@ export type MultipartResult = IntakeResult & {
 const FIELD_LIMITS = { fields: 20, fieldSize: 10_000, fieldNameSize: 100, parts: 30 };
 
 type Parsed =
-  | { readonly done: 'file'; readonly spooled: Spooled }
+  | { readonly done: 'file'; readonly spooled: Spooled; readonly name: string | undefined }
   | { readonly done: 'no-file' }
   | { readonly done: 'too-many-files' }
   | { readonly done: 'alt-too-long' }
@@ -68,7 +68,7 @@ export const intakeMultipart = async (
   return withSpoolDir(options, async (dir) => {
     const path = join(dir, 'upload');
     // The one file part, while it is being spooled.
-    const part: { file?: Readable; spooling?: Promise<Spooled> } = {};
+    const part: { file?: Readable; spooling?: Promise<Spooled>; name?: string | undefined } = {};
     const parsed = await new Promise<Parsed>((resolve) => {
       let settled = false;
       const settle = (result: Parsed) => {
@@ -77,7 +77,7 @@ export const intakeMultipart = async (
         body.unpipe(parser);
         resolve(result);
       };
-      parser.on('file', (name, stream) => {
+      parser.on('file', (name, stream, info) => {
         if (name !== (options.fileField ?? 'file') || part.spooling) {
           stream.resume();
           if (part.spooling) settle({ done: 'too-many-files' });
@@ -87,10 +87,11 @@ export const intakeMultipart = async (
         // discarding: stop reading the body right there instead.
         stream.once('limit', () => body.unpipe(parser));
         part.file = stream;
+        part.name = info.filename;
         part.spooling = spool(stream, path, maxBytes);
         part.spooling.then(
           (spooled) => {
-            if (typeof spooled === 'string') settle({ done: 'file', spooled });
+            if (typeof spooled === 'string') settle({ done: 'file', spooled, name: part.name });
           },
           () => settle({ done: 'malformed' }),
         );
@@ -110,7 +111,7 @@ export const intakeMultipart = async (
         if (!part.spooling) settle({ done: 'no-file' });
         else
           part.spooling.then(
-            (spooled) => settle({ done: 'file', spooled }),
+            (spooled) => settle({ done: 'file', spooled, name: part.name }),
             () => {},
           );
       });
@@ -124,6 +125,11 @@ export const intakeMultipart = async (
     if (parsed.done !== 'file') return answer(refused(parsed.done, options));
     const refusal = spoolRefusal(parsed.spooled, options);
     if (refusal) return answer(refusal);
-    return answer(await storeSpooled(storage, path, fields[options.altField ?? 'alt'], options));
+    return answer(
+      await storeSpooled(storage, path, fields[options.altField ?? 'alt'], {
+        ...options,
+        fileName: parsed.name ?? options.fileName,
+      }),
+    );
   });
 };

@@ -5,6 +5,7 @@ export type RefusalCode =
   | 'not-allowed'
   | 'active-content'
   | 'not-an-image'
+  | 'name-mismatch'
   | 'csv-encoding'
   | 'damaged'
   | 'too-many-pixels'
@@ -36,6 +37,9 @@ export const MAX_ALT_TEXT = 1000;
 export interface RefusalContext {
   readonly maxBytes?: number;
   readonly maxPixels?: number;
+  /** name-mismatch: the extension of the file's name, and what its bytes are. */
+  readonly named?: string;
+  readonly actual?: { readonly label: string; readonly extension: string };
 }
 
 export const refusal = (code: RefusalCode, context: RefusalContext = {}): Refusal => {
@@ -54,6 +58,12 @@ export const refusal = (code: RefusalCode, context: RefusalContext = {}): Refusa
       );
     case 'not-an-image':
       return file(code, 415, 'Filen er ikke et bilde. Bruk PNG, JPEG eller WebP.');
+    case 'name-mismatch':
+      return file(
+        code,
+        415,
+        `Filen heter .${context.named ?? ''}, men innholdet er ${context.actual?.label ?? 'en annen type'}. Sjekk at du har valgt riktig fil${context.actual ? `, eller gi den endelsen .${context.actual.extension}` : ''}.`,
+      );
     case 'csv-encoding':
       return file(code, 415, 'CSV-filen må være lagret som UTF-8.');
     case 'damaged':

@@ -79,7 +79,7 @@ describe('documents', () => {
     expect(await readdir(spoolDir)).toEqual([]);
   });
 
-  it('takes a multipart form: the file part and the other fields, whatever the file is called', async () => {
+  it('takes a multipart form: the file part and the other fields, whatever path or foreign extension the name has', async () => {
     const { storage, options } = await fresh();
     const docx = docxFile(['Mal for klimabudsjett']);
     const body = multipart([
@@ -98,6 +98,68 @@ describe('documents', () => {
     expect(result.file.text).toBeNull();
     expect(await storedKeys(storage)).toEqual([`${result.file.id}/original`]);
   });
+
+  it.each([
+    ['bilde.png', () => pdfFile({ pages: [['x']] }), '.png', 'PDF', '.pdf'],
+    ['Budsjett.XLSX', () => docxFile(['Notat']), '.xlsx', 'Word', '.docx'],
+    [
+      'foto.jpeg',
+      () =>
+        csvFile([
+          ['a', 'b'],
+          [1, 2],
+        ]),
+      '.jpeg',
+      'CSV',
+      '.csv',
+    ],
+  ])(
+    'refuses %s whose bytes are another allowed kind, and stores nothing',
+    async (filename, make, named, label, extension) => {
+      const { storage, options } = await fresh();
+      const body = multipart([{ name: 'file', filename, contentType: 'image/png', data: make() }]);
+      const result = await intakeMultipart(storage, body, MULTIPART_TYPE, options);
+      expect(result).toMatchObject({
+        ok: false,
+        refusal: {
+          code: 'name-mismatch',
+          field: 'file',
+          status: 415,
+          message: `Filen heter ${named}, men innholdet er ${label}. Sjekk at du har valgt riktig fil, eller gi den endelsen ${extension}.`,
+        },
+      });
+      await expectNothingLeft(storage);
+    },
+  );
+
+  it.each([
+    ['RAPPORT.PDF', () => Promise.resolve(pdfFile({ pages: [['x']] })), 'pdf'],
+    ['notat', () => Promise.resolve(pdfFile({ pages: [['x']] })), 'pdf'],
+    [
+      'tall.txt',
+      () =>
+        Promise.resolve(
+          csvFile([
+            ['a', 'b'],
+            [1, 2],
+          ]),
+        ),
+      'csv',
+    ],
+    ['foto.jpeg', () => jpegImage({ width: 8, height: 8 }), 'jpeg'],
+    ['foto.JFIF', () => jpegImage({ width: 8, height: 8 }), 'jpeg'],
+  ])(
+    'takes %s, whose name agrees with its bytes or names no allowed kind',
+    async (filename, make, kind) => {
+      const { storage, options } = await fresh();
+      const body = multipart([
+        { name: 'alt', data: 'Et bilde' },
+        { name: 'file', filename, data: await make() },
+      ]);
+      const result = await intakeMultipart(storage, body, MULTIPART_TYPE, options);
+      expect(result).toMatchObject({ ok: true, file: { kind } });
+    },
+  );
 
   it.each([
     [
