@@ -83,6 +83,10 @@ test('3 and 8: members are picked by name, their start is a year or a day as kno
   await add.click();
   const summary = page.locator('.ds-error-summary');
   await expect(summary.getByRole('link')).toHaveCount(2);
+  // The answer begins at the summary: a keyboard or screen reader is there first.
+  await expect(summary).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(summary.getByRole('link').first()).toBeFocused();
   await expect(page.locator('#from-feil')).toContainText('Skriv året medlemskapet begynte');
   await expect(member).toHaveValue('Askr');
   await expectNoAxeViolations(page);
