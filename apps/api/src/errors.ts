@@ -103,8 +103,8 @@ const fieldByTag: Readonly<Partial<Record<ErrorTag, string>>> = {
 const isErrorTag = (tag: string): tag is ErrorTag => Object.hasOwn(codeByTag, tag);
 
 /** Fields of a domain error that clients get in `error.data` (never anything secret). */
-const DATA_KEYS = ['retryAfterSeconds', 'current'] as const;
-export type ErrorData = { retryAfterSeconds?: number; current?: unknown };
+const DATA_KEYS = ['retryAfterSeconds', 'current', 'position'] as const;
+export type ErrorData = { retryAfterSeconds?: number; current?: unknown; position?: number };
 
 export const GENERIC_MESSAGE = 'Noe gikk galt på serveren. Prøv igjen senere.';
 
@@ -126,7 +126,10 @@ export class DomainError extends TRPCError {
   readonly tag: ErrorTag;
   /** The input field the error is about, when it is about one. */
   readonly field: string | undefined;
-  /** Extra data for `error.data`: `retryAfterSeconds`, `current`. */
+  /**
+   * Extra data for `error.data`: `retryAfterSeconds`, `current`, and `position` (which attachment
+   * a rule is about, counted from 0).
+   */
   readonly data: ErrorData;
   constructor(
     code: TRPC_ERROR_CODE_KEY,

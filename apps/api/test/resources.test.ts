@@ -1,6 +1,6 @@
 import { pdfFile } from '@klimakommuner/files/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, apiErrorCode, apiErrorIssues } from '../src/client.ts';
+import { type ApiClient, apiErrorCode, apiErrorIssues, isApiError } from '../src/client.ts';
 import { A, B } from './global-setup.ts';
 import { clientWith, freshAddress, rejection, signIn, useServer } from './harness.ts';
 
@@ -118,6 +118,23 @@ describe('resources through tRPC and HTTP', () => {
     expect(apiErrorIssues(refused)).toEqual([
       { path: ['attachments'], message: 'Fant ikke filen. Last den opp på nytt.' },
     ]);
+    // A rule about one attachment says which one, so that a form can show it at that attachment.
+    const fileB = await uploadPdf(tokenB, B, 'Et vedlegg fra KEN');
+    const untitled = await rejection(() =>
+      editorB.resources.create.mutate({
+        ...base,
+        title: 'Vedlegg uten tittel',
+        attachments: [
+          { file: fileB, title: 'Rapporten' },
+          { file: fileB, title: ' ' },
+        ],
+      }),
+    );
+    expect(apiErrorCode(untitled)).toBe('BAD_REQUEST');
+    expect(isApiError(untitled) && untitled.data).toMatchObject({
+      tag: 'AttachmentTitleMissing',
+      position: 1,
+    });
     const created = await editorB.resources.create.mutate({ ...base, title: 'Bare for KEN' });
     expect(
       apiErrorCode(
