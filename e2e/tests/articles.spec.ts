@@ -151,7 +151,7 @@ test('an editor writes and publishes an article; the public reads it, its feeds 
   await page.context().close();
 });
 
-test('without JavaScript: an image without alt text is refused in Norwegian, what was typed is kept, and the image can be replaced', async ({
+test('without JavaScript: an image without alt text is refused in Norwegian, what was typed is kept, the image can be replaced, and a publish without a text is refused next to it', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -202,6 +202,16 @@ test('without JavaScript: an image without alt text is refused in Norwegian, wha
   await expect(page.getByLabel('Bildefil', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Opprett artikkelen' }).click();
   await expect(page.getByText('Artikkelen er opprettet som utkast.')).toBeVisible();
+
+  // Publishing it without a text is refused next to the text, linked from the summary; the lead
+  // it has is not asked for.
+  await page.getByRole('button', { name: 'Publiser', exact: true }).click();
+  await page.getByRole('button', { name: 'Ja, publiser' }).click();
+  const noBody = 'Skriv en tekst og lagre før artikkelen publiseres.';
+  await expect(page.locator('#body-feil')).toHaveText(noBody);
+  await expect(page.getByRole('link', { name: noBody })).toHaveAttribute('href', '#body');
+  await expect(page.locator('#lead-feil')).toHaveCount(0);
+  await expect(page.locator('.ds-error-summary')).toBeFocused();
   await page.context().close();
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleErrors,
   articleInput,
+  articlePublishErrors,
   EMPTY_ARTICLE,
   readArticleForm,
   validateArticle,
@@ -107,5 +108,18 @@ describe('the article form', () => {
     expect(articleErrors(failure({}, [{ path: ['themes'], message: 'Ukjent.' }]))).toEqual({
       themes: 'Ukjent.',
     });
+  });
+});
+
+describe('a publish refused for what the saved article lacks', () => {
+  it('is said at the fields to fill, as the domain decides it (spaces are not a text)', () => {
+    expect(articlePublishErrors({ lead: '  ', body: 'Teksten.' })).toEqual({
+      lead: 'Skriv en ingress og lagre før artikkelen publiseres.',
+    });
+    expect(articlePublishErrors({ lead: 'Ingressen.', body: '' })).toEqual({
+      body: 'Skriv en tekst og lagre før artikkelen publiseres.',
+    });
+    expect(Object.keys(articlePublishErrors({ lead: '', body: '\n' }))).toEqual(['lead', 'body']);
+    expect(articlePublishErrors({ lead: 'Ingressen.', body: 'Teksten.' })).toEqual({});
   });
 });

@@ -8,10 +8,12 @@
 import {
   type ArticleEditView,
   ArticleImageAltTextMissing,
+  checkArticlePublishable,
   MunicipalityNumber,
   Slug,
   Uuid,
 } from '@klimakommuner/domain';
+import { Result } from 'effect';
 import type { Confirmation } from './confirm.ts';
 import { type ApiFailure, tagOf } from './failures.ts';
 import { type FieldErrors, fits, markdown, text, texts } from './forms.ts';
@@ -209,5 +211,19 @@ export function deleteArticleConfirmation(title: string, days: number): Confirma
     message: `Artikkelen blir slettet for godt og forsvinner fra det offentlige nettstedet med en gang. Bildet blir tatt vare på i ${days} dager av hensyn til endringshistorikken, og slettes deretter. Dette kan ikke angres.`,
     confirmLabel: 'Ja, slett artikkelen',
     danger: true,
+  };
+}
+
+/**
+ * What the saved article lacks to be published (the domain's checkArticlePublishable), as
+ * messages at the fields to fill: for a publish the API refused as ArticleNotPublishable.
+ */
+export function articlePublishErrors(article: Pick<ArticleEditView, 'lead' | 'body'>): FieldErrors {
+  const checked = checkArticlePublishable(article);
+  if (Result.isSuccess(checked)) return {};
+  const { missingLead, missingBody } = checked.failure;
+  return {
+    ...(missingLead ? { lead: 'Skriv en ingress og lagre før artikkelen publiseres.' } : {}),
+    ...(missingBody ? { body: 'Skriv en tekst og lagre før artikkelen publiseres.' } : {}),
   };
 }

@@ -6,6 +6,7 @@ import {
   type ProjectFormValues,
   projectErrors,
   projectInput,
+  projectPublishErrors,
   readProjectForm,
   validateProject,
 } from './project-form.ts';
@@ -120,5 +121,22 @@ describe('the API’s refusal of a project save', () => {
     expect(at('UnknownTema')).toEqual(['themes']);
     expect(at('LeaderNotFound')).toEqual(['leaders']);
     expect(at('SomethingElse')).toEqual(['title']);
+  });
+});
+
+describe('a publish refused for what the saved project lacks', () => {
+  it('is said at the fields to fill, as the domain decides it', () => {
+    const theme = { slug: 'mobilitet' };
+    expect(projectPublishErrors({ leaderIds: [LEADER], themes: [] })).toEqual({
+      themes: 'Velg minst ett tema og lagre før prosjektet publiseres.',
+    });
+    expect(projectPublishErrors({ leaderIds: [], themes: [theme] })).toEqual({
+      leaders: 'Velg minst én prosjektleder og lagre før prosjektet publiseres.',
+    });
+    expect(Object.keys(projectPublishErrors({ leaderIds: [], themes: [] }))).toEqual([
+      'themes',
+      'leaders',
+    ]);
+    expect(projectPublishErrors({ leaderIds: [LEADER], themes: [theme] })).toEqual({});
   });
 });

@@ -5,6 +5,7 @@
  */
 import {
   checkProjectDates,
+  checkPublishable,
   HttpUrl,
   IsoDate,
   type ProjectStatus,
@@ -158,4 +159,26 @@ export function projectErrors(failure: ApiFailure): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of failure.issues) errors[issueField(issue.path)] ??= issue.message;
   return errors;
+}
+
+/**
+ * What the saved project lacks to be published (the domain's checkPublishable), as messages at
+ * the fields to fill: for a publish the API refused as ProjectNotPublishable.
+ */
+export function projectPublishErrors(project: {
+  readonly leaderIds: readonly string[];
+  readonly themes: readonly { readonly slug: string }[];
+}): FieldErrors {
+  const checked = checkPublishable({
+    leaders: project.leaderIds,
+    themes: project.themes.map((theme) => theme.slug),
+  });
+  if (Result.isSuccess(checked)) return {};
+  const { missingLeader, missingTheme } = checked.failure;
+  return {
+    ...(missingTheme ? { themes: 'Velg minst ett tema og lagre før prosjektet publiseres.' } : {}),
+    ...(missingLeader
+      ? { leaders: 'Velg minst én prosjektleder og lagre før prosjektet publiseres.' }
+      : {}),
+  };
 }
