@@ -44,7 +44,8 @@ export interface IntakeOptions {
   /**
    * The name the uploader gave the file. When its extension names an allowed kind other than
    * the one its bytes are («rapport.pdf» saved as «bilde.png»), the upload is refused: the editor
-   * has most likely chosen the wrong file, or a file made to pass for another.
+   * has most likely chosen the wrong file, or a file made to pass for another. An image named as
+   * another image kind is taken.
    */
   readonly fileName?: string | undefined;
 }
@@ -133,7 +134,13 @@ export const storeSpooled = async (
   const info = KINDS[kind];
   if (options.accept === 'image' && !isImageKind(kind)) return refused('not-an-image', options);
   const claimed = options.fileName === undefined ? null : claimedKind(options.fileName);
-  if (claimed !== null && claimed.kind !== kind)
+  // An image named as another image kind (a PNG saved as .jpg) is still the picture chosen, and
+  // is re-encoded anyway: only a name that claims another sort of file is refused.
+  if (
+    claimed !== null &&
+    claimed.kind !== kind &&
+    !(isImageKind(claimed.kind) && isImageKind(kind))
+  )
     return refused('name-mismatch', options, { named: claimed.extension, actual: info });
   const id = (options.newId ?? randomUUID)();
 

@@ -148,6 +148,8 @@ describe('documents', () => {
     ],
     ['foto.jpeg', () => jpegImage({ width: 8, height: 8 }), 'jpeg'],
     ['foto.JFIF', () => jpegImage({ width: 8, height: 8 }), 'jpeg'],
+    // An image named as another image kind is still the picture chosen (and is re-encoded).
+    ['skjermbilde.jpg', () => pngImage({ width: 8, height: 8 }), 'png'],
   ])(
     'takes %s, whose name agrees with its bytes or names no allowed kind',
     async (filename, make, kind) => {
