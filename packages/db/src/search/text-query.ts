@@ -35,6 +35,10 @@ export const tsqueryOf = (q: string): RawBuilder<unknown> | null => {
   // The prefix holds only letters and digits (parseSearchQuery), so it is a tsquery word as is:
   // stemmed («anskaffelse» → anskaff:*) and as typed («anskaffel:*» against the unstemmed words).
   const pattern = `${prefix}:*`;
+  // Where the stem is what was typed («mal»), this is `'mal':* | 'mal':*`. Keep the repeat: ts_rank
+  // counts each item once, and with `'mal':*` alone PostgreSQL added the GIN index of the words to
+  // a filtered search's bitmap (50 068 documents at 100 000 for «mal» of one kind and owner): the
+  // count took 24–33 ms instead of 7–10 ms (docs/benchmarks.md, 2026-12-01 06:33).
   const typed = sql`(to_tsquery('norwegian', ${pattern}) || to_tsquery('simple', ${pattern}))`;
   // Only a word being typed: no websearch part, which for no text is an empty tsquery that
   // PostgreSQL reports in a NOTICE to the client at every use (three a search).
