@@ -85,8 +85,9 @@ export const claimedKind = (
   name: string,
 ): { readonly kind: FileKind; readonly extension: string } | null => {
   const extension = /\.([A-Za-z0-9]{1,5})$/.exec(name.trim())?.[1]?.toLowerCase();
-  const kind = extension === undefined ? undefined : BY_EXTENSION[extension];
-  return extension !== undefined && kind !== undefined && Object.hasOwn(BY_EXTENSION, extension)
-    ? { kind, extension }
-    : null;
+  const kind =
+    extension !== undefined && Object.hasOwn(BY_EXTENSION, extension)
+      ? BY_EXTENSION[extension]
+      : undefined;
+  return extension !== undefined && kind !== undefined ? { kind, extension } : null;
 };

@@ -29,7 +29,7 @@ export type MultipartResult = IntakeResult & {
 const FIELD_LIMITS = { fields: 20, fieldSize: 10_000, fieldNameSize: 100, parts: 30 };
 
 type Parsed =
-  | { readonly done: 'file'; readonly spooled: Spooled; readonly name: string | undefined }
+  | { readonly done: 'file'; readonly spooled: Spooled }
   | { readonly done: 'no-file' }
   | { readonly done: 'too-many-files' }
   | { readonly done: 'alt-too-long' }
@@ -91,7 +91,7 @@ export const intakeMultipart = async (
         part.spooling = spool(stream, path, maxBytes);
         part.spooling.then(
           (spooled) => {
-            if (typeof spooled === 'string') settle({ done: 'file', spooled, name: part.name });
+            if (typeof spooled === 'string') settle({ done: 'file', spooled });
           },
           () => settle({ done: 'malformed' }),
         );
@@ -111,7 +111,7 @@ export const intakeMultipart = async (
         if (!part.spooling) settle({ done: 'no-file' });
         else
           part.spooling.then(
-            (spooled) => settle({ done: 'file', spooled, name: part.name }),
+            (spooled) => settle({ done: 'file', spooled }),
             () => {},
           );
       });
@@ -128,7 +128,7 @@ export const intakeMultipart = async (
     return answer(
       await storeSpooled(storage, path, fields[options.altField ?? 'alt'], {
         ...options,
-        fileName: parsed.name ?? options.fileName,
+        fileName: part.name ?? options.fileName,
       }),
     );
   });
