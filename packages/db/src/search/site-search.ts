@@ -104,10 +104,15 @@ export const siteSearchStatement = (
   const offset = query.cursor ? decodeOffset(query.cursor) : 0;
   const newest = (m: string) =>
     sql`${sql.ref(`${m}.published_on`)} desc nulls last, ${sql.ref(`${m}.slug`)}`;
-  const order = (m: string) => sql`${sql.ref(`${m}.rank`)} desc, ${newest(m)}`;
+  // Items of the same rank and date (every municipality and organisation has no date) in Norwegian
+  // order: the title's sort_key puts æ, ø and å after z, where the slug has «ae», «o» and «a»
+  // (content/order.ts). The title itself is not carried: it may be out of the row (decision 45).
+  const order = (m: string) =>
+    sql`${sql.ref(`${m}.rank`)} desc, ${sql.ref(`${m}.published_on`)} desc nulls last,
+      ${sql.ref(`${m}.sort_key`)}, ${sql.ref(`${m}.slug`)}`;
   // The candidates carry what ranks them (carriedForRank), as in the library's search.
   const denseList = wheres.typed === null ? dense : denseTyped;
-  const columns = sql`d.type, d.id, d.slug, d.published_on`;
+  const columns = sql`d.type, d.id, d.slug, d.published_on, d.sort_key`;
   const ranked = sql`${columns}, ${carriedForRank(denseList)}`;
   const headline = headlineOf(query.q, tsquery);
 
@@ -125,7 +130,8 @@ export const siteSearchStatement = (
         : newestMatches(ranked, wheres.typed, denseTyped)
     }),
     matches as materialized (
-      select c.type, c.id, c.slug, c.published_on, ${rankCarried(denseList, tsquery)} as rank
+      select c.type, c.id, c.slug, c.published_on, c.sort_key,
+        ${rankCarried(denseList, tsquery)} as rank
       from (select * from candidates c order by ${newest('c')} limit ${MAX_SEARCH_DEPTH}) c
     ),
     page as (

@@ -2,6 +2,7 @@ import type { SITE_SEARCH_TYPES } from '@klimakommuner/domain';
 import { Result } from 'effect';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { collator } from '../../src/content/order.ts';
 import { createResource, searchSite, sitemapEntries, transitionResource } from '../../src/index.ts';
 import { onEachEngine } from '../engines.ts';
 import { ADMIN } from '../fixtures.ts';
@@ -39,6 +40,21 @@ onEachEngine('site search (/sok)', (db) => {
     expect(result.items[0]?.summary).toContain('3203');
     // The resource that mentions Asker comes too, below the municipality.
     expect(result.items.map((i) => i.type)).toContain('resource');
+  });
+
+  it('lists items of the same rank and date in Norwegian order, æ, ø and å after z', async () => {
+    const { items, total } = await searchSite(
+      db().db,
+      { q: 'Trøndelag', type: 'municipality', limit: 50 },
+      NOW,
+    );
+    // Every municipality's summary names its county once: one rank, and no date.
+    expect(items).toHaveLength(total);
+    expect(new Set(items.map((i) => i.rank)).size).toBe(1);
+    const titles = items.map((i) => i.title);
+    expect(titles).toEqual([...titles].sort(collator.compare));
+    expect(titles.indexOf('Namsos')).toBeLessThan(titles.indexOf('Nærøysund'));
+    expect(titles.at(-1)).toBe('Åfjord');
   });
 
   it('does not mix «Ås» and «as», and finds an old kommunenummer', async () => {
