@@ -98,8 +98,11 @@ export function contentStatus<S extends Stored>(
     run: (client: ApiClient, input: TransitionInput) => Promise<unknown>;
     done: string;
     load: () => Promise<S>;
+    /** A refusal for what the saved record lacks: its tag, and the messages at the fields. */
+    lacking?: { readonly tag: string; readonly errors: (stored: S) => FieldErrors };
   },
 ) {
+  const { lacking } = options;
   return transitionAction(event, {
     slug: options.slug,
     mayUse: (transition, form) => {
@@ -122,6 +125,12 @@ export function contentStatus<S extends Stored>(
         when,
       );
     },
+    ...(lacking
+      ? {
+          lacking: async (tag: string) =>
+            tag === lacking.tag ? lacking.errors(await options.load()) : {},
+        }
+      : {}),
   });
 }
 

@@ -2,8 +2,8 @@ import type { Transition } from '@klimakommuner/domain';
 import { type ActionFailure, error, fail, redirect } from '@sveltejs/kit';
 import type { Confirmation } from '#lib/confirm.ts';
 import { formatTimestamp } from '#lib/format.ts';
-import { type FieldErrors, INVALID_FORM } from '#lib/forms.ts';
 import { tagOf } from '#lib/failures.ts';
+import { type FieldErrors, hasErrors, INVALID_FORM } from '#lib/forms.ts';
 import { readTransition } from '#lib/transition-form.ts';
 import { type ApiClient, attempt, FORBIDDEN_MESSAGE } from './api.ts';
 import { type AskFirst, askFirst, isConfirmed } from './confirm.ts';
@@ -22,8 +22,6 @@ export interface TransitionFailure {
   publishAt: string;
   errors: FieldErrors;
   message: string | null;
-  /** The domain error's tag when the API refused it (e.g. 'ResourceNotPublishable'). */
-  tag: string | null;
 }
 
 type Event = Parameters<typeof attempt>[0];
@@ -46,6 +44,12 @@ export async function transitionAction(
      * `when` is the chosen «Publiser fra», written out. Null for the others.
      */
     confirmation: (transition: Transition, when: string | null) => Promise<Confirmation | null>;
+    /**
+     * For a refusal with this domain error tag, what the saved record lacks, as messages at the
+     * fields to fill (e.g. a publish refused for want of a theme). When there are any, they take
+     * the place of the API's one message.
+     */
+    lacking?: (tag: string) => Promise<FieldErrors>;
   },
 ): Promise<ActionFailure<TransitionFailure> | AskFirst> {
   const form = await event.request.formData();
@@ -59,7 +63,6 @@ export async function transitionAction(
       publishAt: publishAtLocal,
       errors: { publishAt: publishAtError },
       message: null,
-      tag: null,
     });
   }
 
@@ -79,11 +82,12 @@ export async function transitionAction(
   if (result.ok) redirect(303, options.done);
   const { issues, message } = result.failure;
   const publishAtIssue = issues.find((issue) => issue.path[0] === 'publishAt');
+  const lacks =
+    publishAtIssue || !options.lacking ? {} : await options.lacking(tagOf(result.failure));
   return fail(result.failure.code === 'CONFLICT' ? 409 : 422, {
     kind: 'status',
     publishAt: publishAtLocal,
-    errors: publishAtIssue ? { publishAt: publishAtIssue.message } : {},
-    message: publishAtIssue ? null : message,
-    tag: tagOf(result.failure) || null,
+    errors: publishAtIssue ? { publishAt: publishAtIssue.message } : lacks,
+    message: publishAtIssue || hasErrors(lacks) ? null : message,
   });
 }

@@ -6,6 +6,7 @@ import {
   articleInput,
   deleteArticleConfirmation,
   validateArticle,
+  articlePublishErrors,
 } from '#lib/article-form.ts';
 import { load as api } from '#lib/server/api.ts';
 import { contentStatus, deleteContent, saveContent, versionOf } from '#lib/server/content-page.ts';
@@ -91,6 +92,7 @@ export const actions: Actions = {
       run: (client, input) => client.articles.transition.mutate(input),
       done: `/aktuelt/${slug}?status=1`,
       load: () => articleOf(event),
+      lacking: { tag: 'ArticleNotPublishable', errors: articlePublishErrors },
     });
   },
 

@@ -5,6 +5,7 @@ import {
   projectInput,
   readProjectForm,
   validateProject,
+  projectPublishErrors,
 } from '#lib/project-form.ts';
 import { draftProjectDetail } from '#lib/project-preview.ts';
 import { load as api } from '#lib/server/api.ts';
@@ -94,6 +95,7 @@ export const actions: Actions = {
       run: (client, input) => client.projects.transition.mutate(input),
       done: `/prosjekter/${slug}?status=1`,
       load: () => projectOf(event),
+      lacking: { tag: 'ProjectNotPublishable', errors: projectPublishErrors },
     });
   },
 };

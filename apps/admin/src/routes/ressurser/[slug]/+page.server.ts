@@ -1,6 +1,12 @@
 import { FILE_AUDIT_WINDOW_DAYS } from '@klimakommuner/domain';
 import { deleteResourceConfirmation } from '#lib/confirm.ts';
-import { editValues, resourceErrors, resourceInput, validateResource } from '#lib/resource-form.ts';
+import {
+  editValues,
+  resourceErrors,
+  resourceInput,
+  validateResource,
+  publishErrors,
+} from '#lib/resource-form.ts';
 import { load as api } from '#lib/server/api.ts';
 import { contentStatus, deleteContent, saveContent, versionOf } from '#lib/server/content-page.ts';
 import { previewBody } from '#lib/server/preview.ts';
@@ -86,6 +92,7 @@ export const actions: Actions = {
       run: (client, input) => client.resources.transition.mutate(input),
       done: `/ressurser/${slug}?status=1`,
       load: () => resourceOf(event),
+      lacking: { tag: 'ResourceNotPublishable', errors: publishErrors },
     });
   },
 
